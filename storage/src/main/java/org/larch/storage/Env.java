@@ -1,0 +1,261 @@
+package org.larch.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.larch.storage.env.Committer;
+import org.larch.storage.env.LockFile;
+import org.larch.storage.env.MetaSelector;
+import org.larch.storage.env.Snapshot;
+import org.larch.storage.io.DataFile;
+import org.larch.storage.io.Mapping;
+import org.larch.storage.page.DbRecord;
+import org.larch.storage.page.KeyComparator;
+import org.larch.storage.page.Meta;
+import org.larch.storage.txn.ReadPages;
+import org.larch.storage.txn.ReaderTable;
+
+/**
+ * An environment: one data file ({@value #DATA_FILE}) and one lock file ({@value #LOCK_FILE}) in a
+ * directory, holding the unnamed database and any number of named ones. One write transaction at a
+ * time; any number of read transactions, which never wait for it nor it for them.
+ */
+public final class Env implements AutoCloseable {
+    public static final String DATA_FILE = "larch.data";
+    public static final String LOCK_FILE = "larch.lock";
+
+    private final Path directory;
+    private final EnvConfig config;
+    private final LockFile lock;
+    private final DataFile file;
+    private final ReaderTable readers;
+    private final Committer committer;
+    private final Semaphore writer = new Semaphore(1, true);
+    private final DbiRegistry registry;
+    private volatile Thread writerThread;
+    private volatile Snapshot current;
+    private volatile boolean closed;
+
+    private Env(Path directory, EnvConfig config, LockFile lock, DataFile file) {
+        this.directory = directory;
+        this.config = config;
+        this.lock = lock;
+        this.file = file;
+        this.readers = new ReaderTable(config.maxReaders());
+        this.committer = new Committer(file, syncMode(config), config.growStepBytes());
+        this.registry = new DbiRegistry(this, config.maxDbs());
+    }
+
+    /** Opens (or, unless read-only, creates) the environment in {@code directory}. */
+    public static Env open(Path directory, EnvConfig config) {
+        boolean readOnly = config.has(EnvFlag.READ_ONLY);
+        if (!readOnly) {
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new StorageException("cannot create environment directory " + directory + ": " + e, e);
+            }
+        } else if (!Files.isRegularFile(directory.resolve(DATA_FILE))) {
+            throw new StorageException("no Larch environment in " + directory + " (no " + DATA_FILE + ")");
+        }
+        LockFile lock = LockFile.acquire(directory.resolve(LOCK_FILE), readOnly);
+        DataFile file = null;
+        try {
+            file = DataFile.open(directory.resolve(DATA_FILE), readOnly);
+            Env env = new Env(directory, config, lock, file);
+            env.start();
+            return env;
+        } catch (RuntimeException e) {
+            if (file != null) {
+                file.close();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    public static Env open(Path directory) {
+        return open(directory, EnvConfig.defaults());
+    }
+
+    private void start() {
+        if (file.sizeBytes() == 0) {
+            initialize();
+        }
+        Meta meta = MetaSelector.newest(file);
+        long needed = (meta.lastPage() + 1) * meta.pageSize();
+        if (file.sizeBytes() < needed) {
+            throw new CorruptedException(file.path() + " is shorter than its meta page says: " + file.sizeBytes()
+                    + " bytes, but pages up to " + meta.lastPage() + " need " + needed + " (a truncated copy?)");
+        }
+        long maxSize = config.maxSizeBytes() > 0 ? Math.max(config.maxSizeBytes(), needed) : meta.maxSizeBytes();
+        meta = new Meta(meta.pageSize(), maxSize, meta.txnId(), meta.lastPage(), meta.freeDb(), meta.mainDb());
+        Mapping mapping = file.remap();
+        current = new Snapshot(meta, mapping, new ReadPages(mapping, meta.pageSize(), meta.lastPage()));
+    }
+
+    private void initialize() {
+        long maxSize = config.maxSizeBytes() > 0 ? config.maxSizeBytes() : EnvConfig.DEFAULT_MAX_SIZE_BYTES;
+        Meta meta = new Meta(config.pageSize(), maxSize, 0, 1, new DbRecord(0), new DbRecord(0));
+        Committer.writeMeta(file, meta, 0);
+        Committer.writeMeta(file, meta, 1);
+        file.sync();
+    }
+
+    /** Begins a read transaction on the newest committed snapshot. */
+    public Txn txnRead() {
+        checkOpen();
+        return Txn.beginRead(this);
+    }
+
+    /** Begins the write transaction, waiting while another one is open. */
+    public Txn txnWrite() {
+        checkOpen();
+        if (config.has(EnvFlag.READ_ONLY)) {
+            throw new BadTxnException("environment " + directory + " is open read-only");
+        }
+        if (writerThread == Thread.currentThread()) {
+            throw new BadTxnException("this thread already has the write transaction open");
+        }
+        writer.acquireUninterruptibly();
+        if (closed) {
+            writer.release();
+            throw new BadTxnException("environment " + directory + " is closed");
+        }
+        writerThread = Thread.currentThread();
+        return Txn.beginWrite(this);
+    }
+
+    /** Opens a database (null: the unnamed one) in its own transaction. */
+    public Dbi openDbi(String name, DbiFlag... flags) {
+        return openDbi(name, null, flags);
+    }
+
+    /** Opens a database whose keys are ordered by {@code keyOrder} (not stored: pass it at every open). */
+    public Dbi openDbi(String name, java.util.Comparator<byte[]> keyOrder, DbiFlag... flags) {
+        boolean create = DbiFlag.contains(flags, DbiFlag.CREATE) && !config.has(EnvFlag.READ_ONLY);
+        try (Txn txn = create ? txnWrite() : txnRead()) {
+            Dbi dbi = openDbi(txn, name, keyOrder, flags);
+            txn.commit();
+            return dbi;
+        }
+    }
+
+    /** Opens a database inside {@code txn}; creating one needs a write transaction. */
+    public Dbi openDbi(Txn txn, String name, DbiFlag... flags) {
+        return openDbi(txn, name, null, flags);
+    }
+
+    public Dbi openDbi(Txn txn, String name, java.util.Comparator<byte[]> keyOrder, DbiFlag... flags) {
+        checkOpen();
+        KeyComparator order = keyOrder == null ? null : ComparatorAdapter.of(keyOrder);
+        return registry.open(txn, name, order, flags);
+    }
+
+    /** Names of the named databases, in order. */
+    public List<String> dbiNames() {
+        try (Txn txn = txnRead()) {
+            return new ArrayList<>(registry.names(txn));
+        }
+    }
+
+    /** Figures of the unnamed database. */
+    public Stat stat() {
+        try (Txn txn = txnRead()) {
+            return registry.main().stat(txn);
+        }
+    }
+
+    public EnvInfo info() {
+        checkOpen();
+        Meta meta = current.meta();
+        return new EnvInfo(meta.pageSize(), meta.maxSizeBytes(), file.sizeBytes(), meta.lastPage(), meta.txnId(),
+                readers.capacity(), readers.used());
+    }
+
+    public Path path() {
+        return directory;
+    }
+
+    public EnvConfig config() {
+        return config;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes the environment: waits up to 10 s for an open write transaction to end, then unmaps the
+     * file. Transactions still open get exceptions afterwards, never a crash.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        boolean acquired = false;
+        try {
+            acquired = writerThread == Thread.currentThread() || writer.tryAcquire(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            file.close();
+        } finally {
+            lock.close();
+            if (acquired && writerThread != Thread.currentThread()) {
+                writer.release();
+            }
+        }
+    }
+
+    // ---- for the transactions of this package ----
+
+    Snapshot current() {
+        return current;
+    }
+
+    ReaderTable readers() {
+        return readers;
+    }
+
+    DbiRegistry registry() {
+        return registry;
+    }
+
+    DataFile file() {
+        return file;
+    }
+
+    Committer committer() {
+        return committer;
+    }
+
+    void publish(Snapshot snapshot) {
+        current = snapshot;
+    }
+
+    void releaseWriter() {
+        writerThread = null;
+        writer.release();
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new BadTxnException("environment " + directory + " is closed");
+        }
+    }
+
+    private static Committer.SyncMode syncMode(EnvConfig config) {
+        if (config.has(EnvFlag.NOSYNC)) {
+            return Committer.SyncMode.NO_SYNC;
+        }
+        return config.has(EnvFlag.NOMETASYNC) ? Committer.SyncMode.NO_META_SYNC : Committer.SyncMode.FULL;
+    }
+}

@@ -1,0 +1,296 @@
+package org.larch.storage;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.larch.storage.btree.PageSource;
+import org.larch.storage.btree.PageStore;
+import org.larch.storage.btree.Tree;
+import org.larch.storage.btree.TreeWriter;
+import org.larch.storage.env.Snapshot;
+import org.larch.storage.freelist.FreeListReader;
+import org.larch.storage.freelist.PageAllocator;
+import org.larch.storage.page.DbRecord;
+import org.larch.storage.page.KeyComparator;
+import org.larch.storage.page.LeafPage;
+import org.larch.storage.page.Meta;
+import org.larch.storage.txn.ReaderTable;
+import org.larch.storage.txn.WritePages;
+
+/**
+ * A transaction. A read transaction sees the snapshot it began on, exactly, until it ends; it pins
+ * that snapshot in the reader table so no page of it is reused. The write transaction sees the newest
+ * snapshot plus its own changes, which become visible to transactions begun after its commit.
+ *
+ * <p>Values returned by a transaction are views into its pages: valid until it ends (in a write
+ * transaction, until its next change). After a failed write operation (map full, I/O error) the
+ * transaction can only be aborted.
+ */
+public final class Txn implements AutoCloseable {
+    private enum State { ACTIVE, RESET, FAILED, DONE }
+
+    private final Env env;
+    private final boolean readOnly;
+    private final int readerSlot;
+    private final WritePages writes;
+    private final DbRecord mainDb;
+    private final DbRecord freeDb;
+    private final List<Dbi> created = new ArrayList<>();
+    private final List<Dbi> dropped = new ArrayList<>();
+    private Snapshot snapshot;
+    private State state = State.ACTIVE;
+    private DbRecord[] records = new DbRecord[4];
+    private byte[][] loaded = new byte[4][];
+    private Dbi[] handles = new Dbi[4];
+
+    private Txn(Env env, Snapshot snapshot, int readerSlot, WritePages writes) {
+        this.env = env;
+        this.snapshot = snapshot;
+        this.readerSlot = readerSlot;
+        this.readOnly = writes == null;
+        this.writes = writes;
+        this.mainDb = readOnly ? snapshot.meta().mainDb() : snapshot.meta().mainDb().copy();
+        this.freeDb = readOnly ? snapshot.meta().freeDb() : snapshot.meta().freeDb().copy();
+    }
+
+    static Txn beginRead(Env env) {
+        ReaderTable readers = env.readers();
+        int slot = readers.acquire();
+        return new Txn(env, pin(env, slot), slot, null);
+    }
+
+    static Txn beginWrite(Env env) {
+        try {
+            Snapshot base = env.current();
+            Meta meta = base.meta();
+            FreeListReader records = new FreeListReader(base.pages(), meta.freeDb(),
+                    () -> Math.min(env.readers().oldestPinned(), meta.txnId()));
+            PageAllocator allocator = new PageAllocator(meta.lastPage() + 1, meta.maxSizeBytes(), meta.pageSize(),
+                    records);
+            return new Txn(env, base, -1, new WritePages(base.pages(), allocator));
+        } catch (RuntimeException e) {
+            env.releaseWriter();
+            throw e;
+        }
+    }
+
+    /** Pins the newest snapshot in {@code slot}, retrying if a commit slipped in between. */
+    private static Snapshot pin(Env env, int slot) {
+        Snapshot snapshot;
+        do {
+            snapshot = env.current();
+            env.readers().pin(slot, snapshot.txnId());
+        } while (env.current() != snapshot);
+        return snapshot;
+    }
+
+    /** The snapshot's transaction id for a read transaction; the id it will commit as for a write one. */
+    public long id() {
+        return readOnly ? snapshot.txnId() : snapshot.txnId() + 1;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** Makes a write transaction's changes durable and visible; ends a read transaction. */
+    public void commit() {
+        if (readOnly) {
+            abort();
+            return;
+        }
+        if (state == State.FAILED) {
+            abort();
+            throw new BadTxnException("the transaction failed earlier and was aborted; nothing was committed");
+        }
+        checkState();
+        try {
+            if (writes.hasChanges() || !created.isEmpty()) {
+                saveDatabaseRecords();
+                env.checkOpen();
+                env.publish(env.committer().commit(writes, id(), freeDb, mainDb, snapshot.meta()));
+            }
+            dropped.forEach(dbi -> env.registry().forget(dbi));
+            dropped.forEach(Dbi::markDropped);
+            created.clear();
+        } catch (RuntimeException | Error e) {
+            state = State.FAILED;
+            abort();
+            throw Faults.translate(env, e);
+        } finally {
+            finish();
+        }
+    }
+
+    /** Drops every change and ends the transaction. Safe to call more than once. */
+    public void abort() {
+        if (state == State.DONE) {
+            return;
+        }
+        created.forEach(dbi -> env.registry().forget(dbi));
+        finish();
+    }
+
+    /** Ends the transaction if still open: aborts uncommitted changes. */
+    @Override
+    public void close() {
+        abort();
+    }
+
+    /** Releases a read transaction's snapshot but keeps its reader slot, for {@link #renew()}. */
+    public void reset() {
+        requireRead("reset");
+        checkState();
+        env.readers().unpin(readerSlot);
+        state = State.RESET;
+    }
+
+    /** Begins again on the newest snapshot after {@link #reset()}. */
+    public void renew() {
+        requireRead("renew");
+        if (state != State.RESET) {
+            throw new BadTxnException("renew needs a reset read transaction");
+        }
+        env.checkOpen();
+        snapshot = pin(env, readerSlot);
+        records = new DbRecord[records.length];
+        state = State.ACTIVE;
+    }
+
+    private void finish() {
+        if (state == State.DONE) {
+            return;
+        }
+        state = State.DONE;
+        if (readOnly) {
+            env.readers().release(readerSlot);
+        } else {
+            env.releaseWriter();
+        }
+    }
+
+    // ---- for the handles of this package ----
+
+    PageSource pages() {
+        checkState();
+        return readOnly ? snapshot.pages() : writes;
+    }
+
+    PageStore store() {
+        checkState();
+        if (readOnly) {
+            throw new BadTxnException("a read transaction cannot change data");
+        }
+        return writes;
+    }
+
+    Env env() {
+        return env;
+    }
+
+    DbRecord mainRecord() {
+        return mainDb;
+    }
+
+    /** The descriptor of {@code dbi} in this transaction, loaded from the main tree on first use. */
+    DbRecord record(Dbi dbi) {
+        if (dbi.id() == DbiRegistry.MAIN_ID) {
+            return mainDb;
+        }
+        dbi.checkNotDropped();
+        int id = dbi.id();
+        if (id < records.length && records[id] != null) {
+            return records[id];
+        }
+        DbRecord record = loadRecordBytes(DbiRegistry.nameKey(dbi.name()));
+        if (record == null) {
+            if (!readOnly) {
+                throw new NotFoundException("database '" + dbi.name() + "' does not exist in this transaction");
+            }
+            record = new DbRecord(dbi.storedFlags());
+        }
+        remember(dbi, record, readOnly ? null : record.toBytes());
+        return record;
+    }
+
+    /** The descriptor stored under a named database's key, or null. */
+    DbRecord loadRecordBytes(MemorySegment nameKey) {
+        MemorySegment value = new Tree(pages(), mainDb, KeyComparator.LEXICOGRAPHIC).get(nameKey);
+        return value == null ? null : DbRecord.decode(value, 0);
+    }
+
+    void createDatabase(Dbi dbi) {
+        store().markModified();
+        created.add(dbi);
+        remember(dbi, new DbRecord(dbi.storedFlags()), null);
+    }
+
+    /** Frees every page of {@code dbi}; with {@code delete} also removes the database itself. */
+    void dropDatabase(Dbi dbi, boolean delete) {
+        DbRecord record = record(dbi);
+        new TreeWriter(store(), record, dbi.order()).dropAll();
+        if (delete && dbi.id() != DbiRegistry.MAIN_ID) {
+            new TreeWriter(writes, mainDb, KeyComparator.LEXICOGRAPHIC).delete(DbiRegistry.nameKey(dbi.name()),
+                    LeafPage.SUBDB);
+            records[dbi.id()] = null;
+            loaded[dbi.id()] = null;
+            dropped.add(dbi);
+        }
+    }
+
+    void checkState() {
+        env.checkOpen();
+        if (state == State.DONE) {
+            throw new BadTxnException("the transaction has ended");
+        }
+        if (state == State.RESET) {
+            throw new BadTxnException("the transaction was reset: renew it first");
+        }
+        if (state == State.FAILED && !readOnly) {
+            throw new BadTxnException("the transaction failed earlier: abort it");
+        }
+    }
+
+    /** Marks a write transaction unusable after an operation failed half-way, and names the failure. */
+    RuntimeException failed(Throwable error) {
+        RuntimeException translated = Faults.translate(env, error);
+        if (!readOnly && Faults.leavesTxnInconsistent(translated)) {
+            state = State.FAILED;
+        }
+        return translated;
+    }
+
+    private void saveDatabaseRecords() {
+        TreeWriter main = new TreeWriter(writes, mainDb, KeyComparator.LEXICOGRAPHIC);
+        for (int id = DbiRegistry.MAIN_ID + 1; id < records.length; id++) {
+            if (records[id] == null) {
+                continue;
+            }
+            byte[] bytes = records[id].toBytes();
+            if (!Arrays.equals(bytes, loaded[id])) {
+                main.put(DbiRegistry.nameKey(handles[id].name()), MemorySegment.ofArray(bytes), LeafPage.SUBDB,
+                        TreeWriter.Mode.UPSERT);
+            }
+        }
+    }
+
+    private void remember(Dbi dbi, DbRecord record, byte[] loadedBytes) {
+        int id = dbi.id();
+        if (id >= records.length) {
+            int length = Math.max(id + 1, records.length * 2);
+            records = Arrays.copyOf(records, length);
+            loaded = Arrays.copyOf(loaded, length);
+            handles = Arrays.copyOf(handles, length);
+        }
+        records[id] = record;
+        loaded[id] = loadedBytes;
+        handles[id] = dbi;
+    }
+
+    private void requireRead(String operation) {
+        if (!readOnly) {
+            throw new BadTxnException(operation + " is for read transactions");
+        }
+    }
+}

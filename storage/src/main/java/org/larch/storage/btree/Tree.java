@@ -1,0 +1,74 @@
+package org.larch.storage.btree;
+
+import java.lang.foreign.MemorySegment;
+import org.larch.storage.page.BranchPage;
+import org.larch.storage.page.DbRecord;
+import org.larch.storage.page.KeyComparator;
+import org.larch.storage.page.LeafPage;
+import org.larch.storage.page.Page;
+
+/** Read access to one B+tree: point lookups and the descent that cursors and updates start from. */
+public final class Tree {
+    private final PageSource pages;
+    private final DbRecord db;
+    private final KeyComparator order;
+
+    public Tree(PageSource pages, DbRecord db, KeyComparator order) {
+        this.pages = pages;
+        this.db = db;
+        this.order = order;
+    }
+
+    /** The value stored under {@code key}, or null. A view valid until the transaction changes or ends. */
+    public MemorySegment get(MemorySegment key) {
+        if (db.isEmpty()) {
+            return null;
+        }
+        int keyLength = (int) key.byteSize();
+        Page page = pages.page(db.rootPage);
+        while (page instanceof BranchPage branch) {
+            page = pages.page(branch.child(branch.childIndexFor(key, 0, keyLength, order)));
+        }
+        LeafPage leaf = (LeafPage) page;
+        int index = leaf.search(key, 0, keyLength, order);
+        return index < 0 ? null : value(pages, leaf, index);
+    }
+
+    /** The node flags of {@code key}'s node, or -1 when absent. */
+    public int flags(MemorySegment key) {
+        TreePath path = new TreePath();
+        if (!descend(key, path)) {
+            return -1;
+        }
+        return path.leafIndex() < 0 ? -1 : path.leaf().flags(path.leafIndex());
+    }
+
+    /**
+     * Fills {@code path} with the way from the root to the leaf where {@code key} is or would be. The
+     * leaf index is the key's slot, or {@code -(insertionPoint + 1)}. False when the tree is empty.
+     */
+    public boolean descend(MemorySegment key, TreePath path) {
+        path.clear();
+        if (db.isEmpty()) {
+            return false;
+        }
+        int keyLength = (int) key.byteSize();
+        Page page = pages.page(db.rootPage);
+        while (page instanceof BranchPage branch) {
+            int index = branch.childIndexFor(key, 0, keyLength, order);
+            path.push(branch, index);
+            page = pages.page(branch.child(index));
+        }
+        LeafPage leaf = (LeafPage) page;
+        path.push(leaf, leaf.search(key, 0, keyLength, order));
+        return true;
+    }
+
+    /** The value of node {@code index} of {@code leaf}, following an overflow run if it has one. */
+    public static MemorySegment value(PageSource pages, LeafPage leaf, int index) {
+        if (leaf.isBig(index)) {
+            return pages.overflowValue(leaf.overflowPage(index), leaf.valueLength(index));
+        }
+        return leaf.inlineValue(index);
+    }
+}

@@ -1,0 +1,253 @@
+package org.larch.storage.btree;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.larch.storage.page.BranchPage;
+import org.larch.storage.page.DbRecord;
+import org.larch.storage.page.KeyComparator;
+import org.larch.storage.page.LeafPage;
+import org.larch.storage.page.Page;
+
+/**
+ * A position in one tree, kept as an explicit stack of (page, index) from the root to a leaf.
+ *
+ * <p>In a write transaction any change may rebuild the pages on the stack; the cursor notices through
+ * the store's modification count and finds its place again by its last key. If that key is gone, the
+ * cursor stands in the gap it left: {@link #next()} lands on the key after it, {@link #prev()} on the
+ * key before.
+ */
+public final class TreeCursor {
+    private final PageSource pages;
+    private final PageStore store;
+    private final DbRecord db;
+    private final KeyComparator order;
+    private final Tree tree;
+    private final TreePath path = new TreePath();
+    private boolean positioned;
+    private boolean inGap;
+    private byte[] savedKey;
+    private long seenModifications;
+
+    public TreeCursor(PageSource pages, DbRecord db, KeyComparator order) {
+        this.pages = pages;
+        this.store = pages instanceof PageStore writable ? writable : null;
+        this.db = db;
+        this.order = order;
+        this.tree = new Tree(pages, db, order);
+    }
+
+    public boolean first() {
+        return settle(descendEdge(true));
+    }
+
+    public boolean last() {
+        return settle(descendEdge(false));
+    }
+
+    /** Moves to the next key; at the end returns false and stays where it was. */
+    public boolean next() {
+        revalidate();
+        if (!positioned) {
+            return !inGap && first();
+        }
+        if (inGap) {
+            return settle(true);
+        }
+        return step(true) && settle(true);
+    }
+
+    /** Moves to the previous key; at the start returns false and stays where it was. */
+    public boolean prev() {
+        revalidate();
+        if (!positioned) {
+            return last();
+        }
+        if (inGap) {
+            inGap = false;
+            if (!step(false)) {
+                positioned = false;
+                return false;
+            }
+            return settle(true);
+        }
+        return step(false) && settle(true);
+    }
+
+    /** Positions on {@code key} exactly; false (and unpositioned) when it is absent. */
+    public boolean seek(MemorySegment key) {
+        return settle(tree.descend(key, path) && path.leafIndex() >= 0);
+    }
+
+    /** Positions on the first key greater than or equal to {@code key}; false when there is none. */
+    public boolean seekRange(MemorySegment key) {
+        return settle(seekAtLeast(key));
+    }
+
+    public boolean isPositioned() {
+        revalidate();
+        return positioned && !inGap;
+    }
+
+    /** The current key: a view valid until the transaction changes or ends. */
+    public MemorySegment key() {
+        requirePosition();
+        return path.leaf().key(path.leafIndex());
+    }
+
+    /** The current value: a view valid until the transaction changes or ends. */
+    public MemorySegment value() {
+        requirePosition();
+        return Tree.value(pages, path.leaf(), path.leafIndex());
+    }
+
+    /** Flags of the current node. */
+    public int nodeFlags() {
+        requirePosition();
+        return path.leaf().flags(path.leafIndex());
+    }
+
+    /** Marks the current key as deleted by this cursor: the cursor now stands in its gap. */
+    public void markDeleted() {
+        seenModifications = -1;
+    }
+
+    private void requirePosition() {
+        revalidate();
+        if (!positioned || inGap) {
+            throw new IllegalStateException("cursor is not positioned on a key");
+        }
+    }
+
+    /** Records the outcome of a positioning move: on a key when {@code found}, else nowhere. */
+    private boolean settle(boolean found) {
+        positioned = found;
+        inGap = false;
+        if (found && store != null) {
+            savedKey = path.leaf().keyBytes(path.leafIndex());
+            seenModifications = store.modificationCount();
+        }
+        return found;
+    }
+
+    /** Finds the place again after a change in this transaction. */
+    private void revalidate() {
+        if (store == null || savedKey == null || seenModifications == store.modificationCount()) {
+            return;
+        }
+        if (!positioned && !inGap) {
+            return;
+        }
+        MemorySegment key = MemorySegment.ofArray(savedKey);
+        boolean found = seekAtLeast(key);
+        boolean same = found && order.compare(path.leaf().segment(), path.leaf().keyOffset(path.leafIndex()),
+                path.leaf().keyLength(path.leafIndex()), key, 0, savedKey.length) == 0;
+        seenModifications = store.modificationCount();
+        if (same) {
+            positioned = true;
+            inGap = false;
+            return;
+        }
+        inGap = true;
+        positioned = found;
+        if (!found) {
+            path.clear();
+        }
+    }
+
+    private boolean seekAtLeast(MemorySegment key) {
+        if (!tree.descend(key, path)) {
+            return false;
+        }
+        int index = path.leafIndex();
+        if (index >= 0) {
+            return true;
+        }
+        int insertion = -index - 1;
+        if (insertion < path.leaf().slotCount()) {
+            path.setLeafIndex(insertion);
+            return true;
+        }
+        path.setLeafIndex(path.leaf().slotCount() - 1);
+        return step(true);
+    }
+
+    private boolean descendEdge(boolean leftmost) {
+        path.clear();
+        if (db.isEmpty()) {
+            return false;
+        }
+        Page page = pages.page(db.rootPage);
+        while (page instanceof BranchPage branch) {
+            int index = leftmost ? 0 : branch.slotCount() - 1;
+            path.push(branch, index);
+            page = pages.page(branch.child(index));
+        }
+        LeafPage leaf = (LeafPage) page;
+        path.push(leaf, leftmost ? 0 : leaf.slotCount() - 1);
+        return leaf.slotCount() > 0 || step(leftmost);
+    }
+
+    /**
+     * Moves one key forward or back, climbing to the nearest ancestor that has a sibling subtree in
+     * that direction and descending its near edge (skipping empty leaves). At either end the path is
+     * left as it was and the result is false.
+     */
+    private boolean step(boolean forward) {
+        int leafIndex = path.leafIndex() + (forward ? 1 : -1);
+        if (leafIndex >= 0 && leafIndex < path.leaf().slotCount()) {
+            path.setLeafIndex(leafIndex);
+            return true;
+        }
+        TreePath saved = copyOfPath();
+        while (moveToNeighbourLeaf(forward)) {
+            if (path.leaf().slotCount() > 0) {
+                return true;
+            }
+        }
+        restore(saved);
+        return false;
+    }
+
+    private boolean moveToNeighbourLeaf(boolean forward) {
+        int leafLevel = path.leafLevel();
+        int level = leafLevel - 1;
+        while (level >= 0) {
+            int next = path.index(level) + (forward ? 1 : -1);
+            if (next >= 0 && next < path.page(level).slotCount()) {
+                break;
+            }
+            level--;
+        }
+        if (level < 0) {
+            return false;
+        }
+        path.setIndex(level, path.index(level) + (forward ? 1 : -1));
+        for (int l = level; l < leafLevel; l++) {
+            BranchPage branch = (BranchPage) path.page(l);
+            Page child = pages.page(branch.child(path.index(l)));
+            path.setPage(l + 1, child);
+            path.setIndex(l + 1, forward ? 0 : child.slotCount() - 1);
+        }
+        return true;
+    }
+
+    private TreePath copyOfPath() {
+        TreePath copy = new TreePath();
+        for (int level = 0; level < path.depth(); level++) {
+            copy.push(path.page(level), path.index(level));
+        }
+        return copy;
+    }
+
+    private void restore(TreePath saved) {
+        path.clear();
+        for (int level = 0; level < saved.depth(); level++) {
+            path.push(saved.page(level), saved.index(level));
+        }
+    }
+
+    /** A copy of the current key. */
+    public byte[] keyBytes() {
+        return key().toArray(ValueLayout.JAVA_BYTE);
+    }
+}

@@ -1,0 +1,232 @@
+package org.larch.storage.btree;
+
+import java.lang.foreign.MemorySegment;
+import org.larch.storage.IncompatibleException;
+import org.larch.storage.KeyExistsException;
+import org.larch.storage.BadValueSizeException;
+import org.larch.storage.page.BranchPage;
+import org.larch.storage.page.DbRecord;
+import org.larch.storage.page.KeyComparator;
+import org.larch.storage.page.LeafPage;
+import org.larch.storage.page.OverflowPage;
+import org.larch.storage.page.Page;
+
+/**
+ * Changes one B+tree inside a write transaction: every change copies the path from the root to the
+ * leaf it touches (copy-on-write), then inserts, replaces or removes a node there, splitting or
+ * rebalancing as needed. The descriptor {@code db} is updated in place.
+ */
+public final class TreeWriter {
+    private final PageStore store;
+    private final DbRecord db;
+    private final KeyComparator order;
+    private final Tree tree;
+    private final PageSplitter splitter;
+    private final TreeRebalancer rebalancer;
+    private final TreePath path = new TreePath();
+
+    public TreeWriter(PageStore store, DbRecord db, KeyComparator order) {
+        this.store = store;
+        this.db = db;
+        this.order = order;
+        this.tree = new Tree(store, db, order);
+        this.splitter = new PageSplitter(store, db);
+        this.rebalancer = new TreeRebalancer(store, db, splitter);
+    }
+
+    /** How a put treats an existing key and the order of keys. */
+    public enum Mode {
+        /** Insert, or replace the value of an existing key. */
+        UPSERT,
+        /** Insert only: an existing key is left alone and the put reports false. */
+        NO_OVERWRITE,
+        /** Insert a key greater than every key in the tree, filling pages completely. */
+        APPEND
+    }
+
+    /**
+     * Stores {@code value} under {@code key}, as a node with {@code nodeFlags} (e.g. SUBDB). Returns
+     * false when {@link Mode#NO_OVERWRITE} found the key.
+     */
+    public boolean put(MemorySegment key, MemorySegment value, int nodeFlags, Mode mode) {
+        checkKey(key);
+        store.markModified();
+        if (db.isEmpty()) {
+            startTree();
+        }
+        tree.descend(key, path);
+        int index = path.leafIndex();
+        boolean exists = index >= 0;
+        if (exists && mode == Mode.NO_OVERWRITE) {
+            return false;
+        }
+        if (mode == Mode.APPEND && (exists || !atEndOfTree(-index - 1))) {
+            throw new KeyExistsException("APPEND put of a key that is not greater than every key in the database");
+        }
+        if (exists) {
+            checkSameKind(path.leaf().flags(index), nodeFlags);
+        }
+        touchPath();
+        LeafPage leaf = path.leaf();
+        if (exists && rewriteOwnOverflow(leaf, index, key, value)) {
+            return true;
+        }
+        int insertAt;
+        if (exists) {
+            freeValue(leaf, index);
+            leaf.removeRaw(index);
+            insertAt = index;
+        } else {
+            insertAt = -index - 1;
+            db.entries++;
+        }
+        byte[] node = encode(key, value, nodeFlags);
+        splitter.insert(path, path.leafLevel(), insertAt, node, mode == Mode.APPEND);
+        return true;
+    }
+
+    /**
+     * Stores a value of {@code valueLength} bytes for the caller to fill; returns the writable value
+     * area, valid until the next change in this transaction.
+     */
+    public MemorySegment reserve(MemorySegment key, int valueLength) {
+        put(key, MemorySegment.ofArray(new byte[valueLength]), 0, Mode.UPSERT);
+        tree.descend(key, path);
+        LeafPage leaf = path.leaf();
+        int index = path.leafIndex();
+        if (leaf.isBig(index)) {
+            return store.writableOverflow(leaf.overflowPage(index), valueLength);
+        }
+        return leaf.inlineValue(index);
+    }
+
+    /** Removes {@code key}; false when it was not there. */
+    public boolean delete(MemorySegment key, int requiredFlags) {
+        if (!tree.descend(key, path) || path.leafIndex() < 0) {
+            return false;
+        }
+        checkSameKind(path.leaf().flags(path.leafIndex()), requiredFlags);
+        store.markModified();
+        touchPath();
+        LeafPage leaf = path.leaf();
+        int index = path.leafIndex();
+        freeValue(leaf, index);
+        leaf.removeRaw(index);
+        db.entries--;
+        rebalancer.rebalance(path, path.leafLevel());
+        return true;
+    }
+
+    /** Frees every page of the tree and empties it. */
+    public void dropAll() {
+        store.markModified();
+        if (!db.isEmpty()) {
+            freeSubtree(db.rootPage);
+        }
+        db.clear();
+    }
+
+    private void freeSubtree(long pageNumber) {
+        Page page = store.page(pageNumber);
+        if (page instanceof BranchPage branch) {
+            for (int i = 0; i < branch.slotCount(); i++) {
+                freeSubtree(branch.child(i));
+            }
+        } else if (page instanceof LeafPage leaf) {
+            for (int i = 0; i < leaf.slotCount(); i++) {
+                if (leaf.isBig(i)) {
+                    long first = leaf.overflowPage(i);
+                    store.freeOverflow(first, store.overflowPages(first));
+                }
+            }
+        }
+        store.freePage(pageNumber);
+    }
+
+    private void checkKey(MemorySegment key) {
+        long length = key.byteSize();
+        int max = NodeLimits.maxKeySize(store.pageSize());
+        if (length == 0 || length > max) {
+            throw new BadValueSizeException("key of " + length + " bytes: keys must have 1 to " + max + " bytes");
+        }
+    }
+
+    private static void checkSameKind(int existingFlags, int newFlags) {
+        if ((existingFlags & LeafPage.SUBDB) != (newFlags & LeafPage.SUBDB)) {
+            throw new IncompatibleException((existingFlags & LeafPage.SUBDB) != 0
+                    ? "the key names a database and cannot be used as data"
+                    : "the key holds data and cannot name a database");
+        }
+    }
+
+    private void startTree() {
+        LeafPage root = store.newLeaf();
+        db.rootPage = root.number();
+        db.depth = 1;
+        db.leafPages = 1;
+    }
+
+    private boolean atEndOfTree(int leafInsertionPoint) {
+        for (int level = 0; level < path.leafLevel(); level++) {
+            if (path.index(level) != path.page(level).slotCount() - 1) {
+                return false;
+            }
+        }
+        return leafInsertionPoint == path.leaf().slotCount();
+    }
+
+    /** Makes every page of the path this transaction's own, relinking parents to the copies. */
+    private void touchPath() {
+        for (int level = 0; level < path.depth(); level++) {
+            Page page = path.page(level);
+            Page touched = store.touch(page);
+            if (touched == page) {
+                continue;
+            }
+            path.setPage(level, touched);
+            if (level == 0) {
+                db.rootPage = touched.number();
+            } else {
+                ((BranchPage) path.page(level - 1)).setChild(path.index(level - 1), touched.number());
+            }
+        }
+    }
+
+    private byte[] encode(MemorySegment key, MemorySegment value, int nodeFlags) {
+        long valueLength = value.byteSize();
+        if (!NodeLimits.needsOverflow((int) key.byteSize(), valueLength, store.pageSize())) {
+            return LeafPage.encode(key, nodeFlags, value);
+        }
+        long first = store.newOverflow(valueLength);
+        MemorySegment.copy(value, 0, store.writableOverflow(first, valueLength), 0, valueLength);
+        db.overflowPages += OverflowPage.pagesFor(valueLength, store.pageSize());
+        return LeafPage.encodeBig(key, nodeFlags, valueLength, first);
+    }
+
+    /**
+     * Writes a new big value into the overflow run of the old one when this transaction made that run
+     * and it is large enough: no page is freed or taken.
+     */
+    private boolean rewriteOwnOverflow(LeafPage leaf, int index, MemorySegment key, MemorySegment value) {
+        long valueLength = value.byteSize();
+        if (!leaf.isBig(index) || !NodeLimits.needsOverflow((int) key.byteSize(), valueLength, store.pageSize())) {
+            return false;
+        }
+        long first = leaf.overflowPage(index);
+        if (!store.owns(first) || OverflowPage.pagesFor(valueLength, store.pageSize()) > store.overflowPages(first)) {
+            return false;
+        }
+        MemorySegment.copy(value, 0, store.writableOverflow(first, valueLength), 0, valueLength);
+        leaf.setBigValueLength(index, valueLength);
+        return true;
+    }
+
+    private void freeValue(LeafPage leaf, int index) {
+        if (leaf.isBig(index)) {
+            long first = leaf.overflowPage(index);
+            int pages = store.overflowPages(first);
+            store.freeOverflow(first, pages);
+            db.overflowPages -= pages;
+        }
+    }
+}

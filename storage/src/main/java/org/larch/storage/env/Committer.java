@@ -1,0 +1,93 @@
+package org.larch.storage.env;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import org.larch.storage.MapFullException;
+import org.larch.storage.freelist.FreeListWriter;
+import org.larch.storage.io.DataFile;
+import org.larch.storage.io.Mapping;
+import org.larch.storage.page.DbRecord;
+import org.larch.storage.page.Meta;
+import org.larch.storage.page.MetaPage;
+import org.larch.storage.page.PageHeader;
+import org.larch.storage.txn.ReadPages;
+import org.larch.storage.txn.WritePages;
+
+/**
+ * Makes a write transaction durable, in LMDB's order: record free pages, grow the file if needed,
+ * write the dirty pages (sorted, neighbours gathered), sync, write the meta page into the slot of
+ * the older meta, sync again. A crash before the meta write leaves the previous meta and its tree
+ * untouched: no page of it was overwritten. The result is the snapshot to publish.
+ */
+public final class Committer {
+    private final DataFile file;
+    private final SyncMode syncMode;
+    private final long growStepBytes;
+
+    public Committer(DataFile file, SyncMode syncMode, long growStepBytes) {
+        this.file = file;
+        this.syncMode = syncMode;
+        this.growStepBytes = growStepBytes;
+    }
+
+    /** What commit syncs. */
+    public enum SyncMode {
+        FULL, NO_META_SYNC, NO_SYNC
+    }
+
+    public Snapshot commit(WritePages pages, long txnId, DbRecord freeDb, DbRecord mainDb, Meta previous) {
+        new FreeListWriter(pages, freeDb, pages.allocator(), txnId).save();
+        Meta meta = new Meta(previous.pageSize(), previous.maxSizeBytes(), txnId,
+                pages.allocator().nextPage() - 1, freeDb.copy(), mainDb.copy());
+        growFileFor(meta);
+        writeDirtyPages(pages, txnId, meta.pageSize());
+        if (syncMode != SyncMode.NO_SYNC) {
+            file.sync();
+        }
+        writeMeta(meta);
+        if (syncMode == SyncMode.FULL) {
+            file.sync();
+        }
+        Mapping mapping = file.remap();
+        return new Snapshot(meta, mapping, new ReadPages(mapping, meta.pageSize(), meta.lastPage()));
+    }
+
+    /** Writes the meta page of a new environment into both slots. */
+    public static void writeMeta(DataFile file, Meta meta, long slot) {
+        MemorySegment page = MemorySegment.ofArray(new byte[meta.pageSize()]);
+        MetaPage.write(page, slot, meta);
+        file.write(slot * meta.pageSize(), new ByteBuffer[] {page.asByteBuffer()});
+    }
+
+    private void writeMeta(Meta meta) {
+        writeMeta(file, meta, meta.txnId() % 2);
+    }
+
+    private void writeDirtyPages(WritePages pages, long txnId, int pageSize) {
+        PageWriteBatch batch = new PageWriteBatch(file, pageSize);
+        for (long number : pages.dirtyPageNumbers()) {
+            byte[] bytes = pages.dirtyBytes(number);
+            MemorySegment segment = MemorySegment.ofArray(bytes);
+            PageHeader.setTxnId(segment, 0, txnId);
+            PageHeader.seal(segment, 0, bytes.length);
+            batch.add(number, bytes);
+        }
+        batch.flush();
+    }
+
+    private void growFileFor(Meta meta) {
+        long needed = (meta.lastPage() + 1) * meta.pageSize();
+        long size = file.sizeBytes();
+        if (needed <= size) {
+            return;
+        }
+        if (needed > meta.maxSizeBytes()) {
+            throw new MapFullException("commit needs " + needed + " bytes, more than maxsize " + meta.maxSizeBytes());
+        }
+        long step = growStepBytes > 0 ? growStepBytes : Math.clamp(size, 1L << 20, 1L << 30);
+        long target = Math.max(needed, size + step);
+        target = (target + step - 1) / step * step;
+        target = Math.min(target, meta.maxSizeBytes() / meta.pageSize() * meta.pageSize());
+        file.growTo(Math.max(target, needed));
+    }
+}

@@ -1,0 +1,49 @@
+package org.larch.storage.env;
+
+import java.nio.ByteBuffer;
+import org.larch.storage.io.DataFile;
+
+/**
+ * Writes pages in ascending page order, gathering adjacent ones into one positional write of up to
+ * {@link #CHUNK_BYTES}: a commit costs one write per run of neighbouring pages, not one per page.
+ */
+final class PageWriteBatch {
+    static final int CHUNK_BYTES = 1 << 20;
+
+    private final DataFile file;
+    private final int pageSize;
+    private final ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK_BYTES);
+    private long chunkStartPage = -1;
+    private long nextAdjacentPage = -1;
+
+    PageWriteBatch(DataFile file, int pageSize) {
+        this.file = file;
+        this.pageSize = pageSize;
+    }
+
+    /** Adds the bytes of page (or run) {@code firstPage}; calls must come in ascending page order. */
+    void add(long firstPage, byte[] bytes) {
+        if (firstPage != nextAdjacentPage || chunk.remaining() < bytes.length) {
+            flush();
+        }
+        if (bytes.length > CHUNK_BYTES) {
+            file.write(firstPage * pageSize, new ByteBuffer[] {ByteBuffer.wrap(bytes)});
+            return;
+        }
+        if (chunkStartPage < 0) {
+            chunkStartPage = firstPage;
+        }
+        chunk.put(bytes);
+        nextAdjacentPage = firstPage + bytes.length / pageSize;
+    }
+
+    void flush() {
+        if (chunkStartPage >= 0) {
+            chunk.flip();
+            file.write(chunkStartPage * pageSize, new ByteBuffer[] {chunk});
+            chunk.clear();
+        }
+        chunkStartPage = -1;
+        nextAdjacentPage = -1;
+    }
+}

@@ -1,0 +1,150 @@
+package org.larch.storage.io;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.larch.storage.StorageException;
+
+/**
+ * The environment's data file: read through memory mappings made with {@code java.lang.foreign},
+ * written with positional writes. The file is never mapped beyond its length (mapping more would
+ * extend it: see DEPENDENCIES.md), so growing it means a new, larger mapping.
+ */
+public final class DataFile implements AutoCloseable {
+    private final Path path;
+    private final FileChannel channel;
+    private final boolean readOnly;
+    private final List<Arena> arenas = new ArrayList<>();
+    private volatile Mapping mapping;
+    private long sizeBytes;
+
+    private DataFile(Path path, FileChannel channel, boolean readOnly) throws IOException {
+        this.path = path;
+        this.channel = channel;
+        this.readOnly = readOnly;
+        this.sizeBytes = channel.size();
+    }
+
+    public static DataFile open(Path path, boolean readOnly) {
+        try {
+            FileChannel channel = readOnly
+                    ? FileChannel.open(path, StandardOpenOption.READ)
+                    : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                            StandardOpenOption.CREATE);
+            return new DataFile(path, channel, readOnly);
+        } catch (IOException e) {
+            throw new StorageException("cannot open data file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** The newest mapping; it covers the file as it was when last mapped. */
+    public Mapping mapping() {
+        return mapping;
+    }
+
+    /** Maps the whole file as it is now and makes that the current mapping. */
+    public synchronized Mapping remap() {
+        if (mapping != null && mapping.sizeBytes() == sizeBytes) {
+            return mapping;
+        }
+        Arena arena = Arena.ofShared();
+        try {
+            MemorySegment segment = channel.map(FileChannel.MapMode.READ_ONLY, 0, sizeBytes, arena);
+            arenas.add(arena);
+            mapping = new Mapping(segment, sizeBytes);
+            return mapping;
+        } catch (IOException e) {
+            arena.close();
+            throw new StorageException("cannot map " + path + " (" + sizeBytes + " bytes): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Extends the file to {@code newSizeBytes} by writing its last byte. Pages in between are written
+     * before any meta page refers to them; the file system may keep the gap sparse until then.
+     */
+    public void growTo(long newSizeBytes) {
+        if (newSizeBytes <= sizeBytes) {
+            return;
+        }
+        try {
+            channel.write(ByteBuffer.wrap(new byte[1]), newSizeBytes - 1);
+            sizeBytes = newSizeBytes;
+        } catch (IOException e) {
+            throw new StorageException("cannot grow " + path + " to " + newSizeBytes + " bytes: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code buffers} one after another starting at {@code offset}. */
+    public void write(long offset, ByteBuffer[] buffers) {
+        try {
+            long position = offset;
+            for (ByteBuffer buffer : buffers) {
+                while (buffer.hasRemaining()) {
+                    position += channel.write(buffer, position);
+                }
+            }
+            sizeBytes = Math.max(sizeBytes, position);
+        } catch (IOException e) {
+            throw new StorageException("write of " + path + " at offset " + offset + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads {@code length} bytes at {@code offset}; fewer if the file ends first. */
+    public ByteBuffer read(long offset, int length) {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        try {
+            while (buffer.hasRemaining()) {
+                int read = channel.read(buffer, offset + buffer.position());
+                if (read < 0) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new StorageException("read of " + path + " at offset " + offset + " failed: " + e.getMessage(), e);
+        }
+        return buffer.flip();
+    }
+
+    /** Forces written data (and the size needed to read it) to the device. */
+    public void sync() {
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            throw new StorageException("sync of " + path + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Unmaps every mapping: a reader still using one gets an exception, never a crash. */
+    @Override
+    public synchronized void close() {
+        for (Arena arena : arenas) {
+            arena.close();
+        }
+        arenas.clear();
+        mapping = null;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new StorageException("closing " + path + " failed: " + e.getMessage(), e);
+        }
+    }
+}

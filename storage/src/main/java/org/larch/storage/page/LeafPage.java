@@ -1,0 +1,127 @@
+package org.larch.storage.page;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A leaf page: its nodes hold keys and values. Node layout, offsets from the node's first byte:
+ *
+ * <pre>
+ * offset | size | field       | meaning
+ * -------+------+-------------+-----------------------------------------------------------------
+ *      0 |    2 | keyLength   | bytes of key
+ *      2 |    2 | flags       | {@link #BIGDATA}: value in an overflow run; {@link #SUBDB}: the value
+ *        |      |             | is a named database's descriptor; {@link #DUPDATA}: reserved
+ *      4 |    4 | valueLength | bytes of value (for BIGDATA, the length stored in the run)
+ *      8 |    k | key         |
+ *    8+k |    v | value       | the value, or for BIGDATA the u64 number of the run's first page
+ * </pre>
+ */
+public final class LeafPage extends Page {
+    public static final int NODE_HEADER = 8;
+    public static final int BIGDATA = 1;
+    public static final int SUBDB = 2;
+    public static final int DUPDATA = 4;
+
+    static final int KEY_LENGTH = 0;
+    static final int FLAGS = 2;
+    static final int VALUE_LENGTH = 4;
+
+    LeafPage(MemorySegment segment, long base, int pageSize, long number, boolean dirty) {
+        super(segment, base, pageSize, number, dirty);
+    }
+
+    /** Formats an empty leaf at {@code base}. */
+    public static LeafPage format(MemorySegment segment, long base, int pageSize, long number) {
+        PageHeader.init(segment, base, number, PageKind.LEAF, pageSize);
+        return new LeafPage(segment, base, pageSize, number, true);
+    }
+
+    /** Index of an equal key, or {@code -(insertionPoint + 1)}. */
+    public int search(MemorySegment key, long keyOffset, int keyLength, KeyComparator order) {
+        return binarySearch(0, key, keyOffset, keyLength, order);
+    }
+
+    @Override
+    public int nodeSize(int index) {
+        long node = nodeAt(index);
+        int stored = (flags(index) & BIGDATA) != 0 ? Long.BYTES : valueLength(index);
+        return NODE_HEADER + Bytes.u16(segment, node + KEY_LENGTH) + stored;
+    }
+
+    @Override
+    public int keyLength(int index) {
+        return Bytes.u16(segment, nodeAt(index) + KEY_LENGTH);
+    }
+
+    @Override
+    public long keyOffset(int index) {
+        return nodeAt(index) + NODE_HEADER;
+    }
+
+    public int flags(int index) {
+        return Bytes.u16(segment, nodeAt(index) + FLAGS);
+    }
+
+    public boolean isBig(int index) {
+        return (flags(index) & BIGDATA) != 0;
+    }
+
+    public int valueLength(int index) {
+        return (int) Bytes.u32(segment, nodeAt(index) + VALUE_LENGTH);
+    }
+
+    /** Changes the recorded length of a BIGDATA node's value (its run was rewritten in place). */
+    public void setBigValueLength(int index, long valueLength) {
+        requireDirty();
+        Bytes.putU32(segment, nodeAt(index) + VALUE_LENGTH, valueLength);
+    }
+
+    /** Absolute offset of node {@code index}'s inline value (or overflow page number) in the segment. */
+    public long valueOffset(int index) {
+        return keyOffset(index) + keyLength(index);
+    }
+
+    /** The inline value of node {@code index}; not for BIGDATA nodes. */
+    public MemorySegment inlineValue(int index) {
+        return segment.asSlice(valueOffset(index), valueLength(index));
+    }
+
+    /** First page of node {@code index}'s overflow run. */
+    public long overflowPage(int index) {
+        return Bytes.u64(segment, valueOffset(index));
+    }
+
+    /** Size of a node holding {@code keyLength} key bytes and {@code storedValueBytes} inline. */
+    public static int nodeSize(int keyLength, int storedValueBytes) {
+        return NODE_HEADER + keyLength + storedValueBytes;
+    }
+
+    /** Encodes a node with an inline value. */
+    public static byte[] encode(MemorySegment key, int flags, MemorySegment value) {
+        int keyLength = (int) key.byteSize();
+        int valueLength = (int) value.byteSize();
+        byte[] node = new byte[NODE_HEADER + keyLength + valueLength];
+        MemorySegment out = MemorySegment.ofArray(node);
+        writeHeader(out, keyLength, flags, valueLength);
+        MemorySegment.copy(key, 0, out, NODE_HEADER, keyLength);
+        MemorySegment.copy(value, 0, out, NODE_HEADER + keyLength, valueLength);
+        return node;
+    }
+
+    /** Encodes a node whose value of {@code valueLength} bytes lies in the run at {@code firstPage}. */
+    public static byte[] encodeBig(MemorySegment key, int flags, long valueLength, long firstPage) {
+        int keyLength = (int) key.byteSize();
+        byte[] node = new byte[NODE_HEADER + keyLength + Long.BYTES];
+        MemorySegment out = MemorySegment.ofArray(node);
+        writeHeader(out, keyLength, flags | BIGDATA, valueLength);
+        MemorySegment.copy(key, 0, out, NODE_HEADER, keyLength);
+        Bytes.putU64(out, NODE_HEADER + keyLength, firstPage);
+        return node;
+    }
+
+    private static void writeHeader(MemorySegment out, int keyLength, int flags, long valueLength) {
+        Bytes.putU16(out, KEY_LENGTH, keyLength);
+        Bytes.putU16(out, FLAGS, flags);
+        Bytes.putU32(out, VALUE_LENGTH, valueLength);
+    }
+}

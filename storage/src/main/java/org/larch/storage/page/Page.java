@@ -1,0 +1,209 @@
+package org.larch.storage.page;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+
+/**
+ * A branch or leaf page: the header of {@link PageHeader}, a slot array of u16 node offsets in key
+ * order growing up from offset 32, node bodies growing down from the page's end. Node layouts are
+ * the subclasses'. A page is a view of {@code pageSize} bytes at {@code base} of a segment: a slice
+ * of the mapped file (committed, never modified) or a transaction's private copy ({@link #isDirty()}),
+ * the only kind the mutators may touch. Nodes are kept packed: removing one closes its gap.
+ */
+public abstract sealed class Page permits BranchPage, LeafPage {
+    protected final MemorySegment segment;
+    protected final long base;
+    protected final int pageSize;
+    private final long number;
+    private final boolean dirty;
+
+    protected Page(MemorySegment segment, long base, int pageSize, long number, boolean dirty) {
+        this.segment = segment;
+        this.base = base;
+        this.pageSize = pageSize;
+        this.number = number;
+        this.dirty = dirty;
+    }
+
+    /** Views the page at {@code base}: a {@link LeafPage} or {@link BranchPage} by its kind field. */
+    public static Page wrap(MemorySegment segment, long base, int pageSize, long number, boolean dirty) {
+        int kind = PageHeader.kindCode(segment, base);
+        if (kind == PageKind.LEAF.code) {
+            return new LeafPage(segment, base, pageSize, number, dirty);
+        }
+        if (kind == PageKind.BRANCH.code) {
+            return new BranchPage(segment, base, pageSize, number, dirty);
+        }
+        throw new org.larch.storage.CorruptedException(
+                "page " + number + " is not a branch or leaf page (kind " + kind + ")");
+    }
+
+    public final long number() {
+        return number;
+    }
+
+    public final boolean isDirty() {
+        return dirty;
+    }
+
+    public final int pageSize() {
+        return pageSize;
+    }
+
+    public final MemorySegment segment() {
+        return segment;
+    }
+
+    public final long base() {
+        return base;
+    }
+
+    public final int slotCount() {
+        return PageHeader.u16(segment, base, PageHeader.SLOT_COUNT);
+    }
+
+    final int upper() {
+        return PageHeader.u16(segment, base, PageHeader.UPPER);
+    }
+
+    /** Bytes between the slot array and the node bodies. */
+    public final int freeBytes() {
+        return upper() - PageHeader.SIZE - slotCount() * PageHeader.SLOT_SIZE;
+    }
+
+    /** Bytes taken by slots and nodes. */
+    public final int usedBytes() {
+        return capacity(pageSize) - freeBytes();
+    }
+
+    /** Bytes a page of this size offers to slots and nodes. */
+    public static int capacity(int pageSize) {
+        return pageSize - PageHeader.SIZE;
+    }
+
+    /** Whether a node of {@code nodeSize} bytes (plus its slot) fits now. */
+    public final boolean fits(int nodeSize) {
+        return freeBytes() >= nodeSize + PageHeader.SLOT_SIZE;
+    }
+
+    /** Offset of node {@code index} from the page's first byte. */
+    protected final int nodeOffset(int index) {
+        return Bytes.u16(segment, base + PageHeader.SIZE + (long) index * PageHeader.SLOT_SIZE);
+    }
+
+    /** Absolute offset of node {@code index} in {@link #segment()}. */
+    protected final long nodeAt(int index) {
+        return base + nodeOffset(index);
+    }
+
+    /** Bytes of node {@code index}, header and body. */
+    public abstract int nodeSize(int index);
+
+    public abstract int keyLength(int index);
+
+    /** Absolute offset of node {@code index}'s key in {@link #segment()}. */
+    public abstract long keyOffset(int index);
+
+    public final byte[] keyBytes(int index) {
+        return segment.asSlice(keyOffset(index), keyLength(index)).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    public final MemorySegment key(int index) {
+        return segment.asSlice(keyOffset(index), keyLength(index));
+    }
+
+    public final int compareKey(int index, MemorySegment key, long keyOffset, int keyLength, KeyComparator order) {
+        return order.compare(segment, keyOffset(index), keyLength(index), key, keyOffset, keyLength);
+    }
+
+    /**
+     * Binary search over slots {@code [from, slotCount)}: the index of an equal key, or
+     * {@code -(insertionPoint + 1)} where the first greater key stands.
+     */
+    protected final int binarySearch(int from, MemorySegment key, long keyOffset, int keyLength, KeyComparator order) {
+        int low = from;
+        int high = slotCount() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int c = compareKey(middle, key, keyOffset, keyLength, order);
+            if (c < 0) {
+                low = middle + 1;
+            } else if (c > 0) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -(low + 1);
+    }
+
+    /** A copy of node {@code index}'s bytes, to move it to another page. */
+    public final byte[] rawNode(int index) {
+        return segment.asSlice(nodeAt(index), nodeSize(index)).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /** Inserts an encoded node at slot {@code index}; the caller checked {@link #fits(int)}. */
+    public final void insertRaw(int index, byte[] node) {
+        requireDirty();
+        int count = slotCount();
+        int newUpper = upper() - node.length;
+        MemorySegment.copy(MemorySegment.ofArray(node), 0, segment, base + newUpper, node.length);
+        long slot = base + PageHeader.SIZE + (long) index * PageHeader.SLOT_SIZE;
+        MemorySegment.copy(segment, slot, segment, slot + PageHeader.SLOT_SIZE,
+                (long) (count - index) * PageHeader.SLOT_SIZE);
+        Bytes.putU16(segment, slot, newUpper);
+        setCounts(count + 1, newUpper);
+    }
+
+    /** Removes node {@code index} and closes the gap it leaves among the node bodies. */
+    public final void removeRaw(int index) {
+        requireDirty();
+        int count = slotCount();
+        int upper = upper();
+        int offset = nodeOffset(index);
+        int size = nodeSize(index);
+        MemorySegment.copy(segment, base + upper, segment, base + upper + size, offset - upper);
+        long slots = base + PageHeader.SIZE;
+        for (int i = 0; i < count; i++) {
+            int slotOffset = Bytes.u16(segment, slots + (long) i * PageHeader.SLOT_SIZE);
+            if (slotOffset < offset) {
+                Bytes.putU16(segment, slots + (long) i * PageHeader.SLOT_SIZE, slotOffset + size);
+            }
+        }
+        long slot = slots + (long) index * PageHeader.SLOT_SIZE;
+        MemorySegment.copy(segment, slot + PageHeader.SLOT_SIZE, segment, slot,
+                (long) (count - index - 1) * PageHeader.SLOT_SIZE);
+        setCounts(count - 1, upper + size);
+    }
+
+    /** Empties the page and appends {@code nodes} in order; they must fit. */
+    public final void rebuild(List<byte[]> nodes) {
+        requireDirty();
+        setCounts(0, pageSize);
+        for (int i = 0; i < nodes.size(); i++) {
+            insertRaw(i, nodes.get(i));
+        }
+    }
+
+    /** All nodes' bytes, in slot order. */
+    public final List<byte[]> rawNodes() {
+        int count = slotCount();
+        java.util.ArrayList<byte[]> nodes = new java.util.ArrayList<>(count + 1);
+        for (int i = 0; i < count; i++) {
+            nodes.add(rawNode(i));
+        }
+        return nodes;
+    }
+
+    private void setCounts(int count, int upper) {
+        Bytes.putU16(segment, base + PageHeader.SLOT_COUNT, count);
+        Bytes.putU16(segment, base + PageHeader.UPPER, upper);
+    }
+
+    protected final void requireDirty() {
+        if (!dirty) {
+            throw new IllegalStateException("page " + number + " is committed and must not be modified");
+        }
+    }
+}
