@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         description = "Larch: an LDAPv3 directory server on its own LMDB-style storage engine.",
         subcommands = {
-                // one line per subcommand, e.g.  StatCommand.class,
+                org.larch.server.commands.DemoCommand.class,
+                org.larch.server.commands.StatCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

@@ -67,10 +67,10 @@ final class DbiRegistry {
         }
         KeyComparator order = customOrder != null ? customOrder : orderFor(actual);
         Dbi dbi = new Dbi(env, nextId++, name, actual, order);
-        byName.put(name, dbi);
         if (create) {
             txn.createDatabase(dbi);
         }
+        byName.put(name, dbi);
         return dbi;
     }
 

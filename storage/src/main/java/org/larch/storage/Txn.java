@@ -34,8 +34,8 @@ public final class Txn implements AutoCloseable {
     private final boolean readOnly;
     private final int readerSlot;
     private final WritePages writes;
-    private final DbRecord mainDb;
-    private final DbRecord freeDb;
+    private DbRecord mainDb;
+    private DbRecord freeDb;
     private final List<Dbi> created = new ArrayList<>();
     private final List<Dbi> dropped = new ArrayList<>();
     private Snapshot snapshot;
@@ -92,6 +92,13 @@ public final class Txn implements AutoCloseable {
 
     public boolean isReadOnly() {
         return readOnly;
+    }
+
+    /** For the tools package: the committed state this read transaction sees. */
+    public Snapshot snapshotForTools() {
+        requireRead("snapshotForTools");
+        checkState();
+        return snapshot;
     }
 
     /** Makes a write transaction's changes durable and visible; ends a read transaction. */
@@ -154,6 +161,8 @@ public final class Txn implements AutoCloseable {
         }
         env.checkOpen();
         snapshot = pin(env, readerSlot);
+        mainDb = snapshot.meta().mainDb();
+        freeDb = snapshot.meta().freeDb();
         records = new DbRecord[records.length];
         state = State.ACTIVE;
     }

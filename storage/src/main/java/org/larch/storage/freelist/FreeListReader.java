@@ -9,8 +9,14 @@ import org.larch.storage.page.KeyComparator;
 
 /**
  * Reads free-page records from the committed free-page tree, oldest first, handing out only those
- * freed by a transaction no newer than the oldest snapshot still in use. The oldest snapshot is asked
- * for once, at the first record wanted.
+ * freed by a transaction older than every snapshot still in use, the newest committed one included.
+ *
+ * <p>Pages freed by transaction {@code t} belong to snapshot {@code t - 1}; a reader of snapshot
+ * {@code s >= t} no longer sees them. Like LMDB, this keeps one generation more than readers need:
+ * pages freed by the newest commit stay untouched, so the tree of the previous meta page stays whole.
+ * That is what lets open fall back to the previous meta when the newest one was torn, and what keeps
+ * NOMETASYNC safe: a commit whose meta page never reached the disk left the tree it replaced intact.
+ * The oldest snapshot is asked for once, at the first record wanted.
  */
 public final class FreeListReader implements FreeRecordSource {
     private final TreeCursor cursor;
@@ -35,7 +41,7 @@ public final class FreeListReader implements FreeRecordSource {
         }
         boolean found = started ? cursor.next() : cursor.first();
         started = true;
-        if (!found || FreeRecords.txnIdOf(cursor.key()) > limit) {
+        if (!found || FreeRecords.txnIdOf(cursor.key()) >= limit) {
             exhausted = true;
             return null;
         }

@@ -17,6 +17,7 @@ public final class PageAllocator {
     private final long maxSizeBytes;
     private long nextPage;
     private boolean loading = true;
+    private boolean reusing = true;
 
     public PageAllocator(long nextPage, long maxSizeBytes, int pageSize, FreeRecordSource records) {
         this.nextPage = nextPage;
@@ -27,6 +28,9 @@ public final class PageAllocator {
 
     /** The first page of a run of {@code pages} free pages. */
     public long allocate(int pages) {
+        if (!reusing) {
+            return takeFromEnd(pages);
+        }
         long page = pages == 1 ? takeSingle() : takeRun(pages);
         return page >= 0 ? page : takeFromEnd(pages);
     }
@@ -41,9 +45,25 @@ public final class PageAllocator {
         freed.addRun(firstPage, pages);
     }
 
+    /** Consumes reusable records until {@code pages} free pages are at hand, or no record is left. */
+    public void preload(int pages) {
+        while (loose.size() + reusable.size() < pages && loadRecord()) {
+            // each record loaded adds its pages
+        }
+    }
+
     /** Stops consuming free-page records: the free-page tree is being written. */
     public void stopLoading() {
         loading = false;
+    }
+
+    /**
+     * Takes every page from now on from the end of the file, none from the free ones: the free-page
+     * lists being written then only grow, so writing them settles.
+     */
+    public void takeOnlyFromEnd() {
+        loading = false;
+        reusing = false;
     }
 
     /** First page number never used. */

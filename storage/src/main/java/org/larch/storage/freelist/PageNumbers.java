@@ -45,6 +45,9 @@ public final class PageNumbers {
 
     /** Removes and returns the lowest page number; the set must not be empty. */
     public long takeLowest() {
+        if (isEmpty()) {
+            throw new java.util.NoSuchElementException("no page number left");
+        }
         sort();
         return numbers[start++];
     }

@@ -85,6 +85,7 @@ public final class DataFile implements AutoCloseable {
         if (newSizeBytes <= sizeBytes) {
             return;
         }
+        requireWritable();
         try {
             channel.write(ByteBuffer.wrap(new byte[1]), newSizeBytes - 1);
             sizeBytes = newSizeBytes;
@@ -95,6 +96,7 @@ public final class DataFile implements AutoCloseable {
 
     /** Writes {@code buffers} one after another starting at {@code offset}. */
     public void write(long offset, ByteBuffer[] buffers) {
+        requireWritable();
         try {
             long position = offset;
             for (ByteBuffer buffer : buffers) {
@@ -105,6 +107,12 @@ public final class DataFile implements AutoCloseable {
             sizeBytes = Math.max(sizeBytes, position);
         } catch (IOException e) {
             throw new StorageException("write of " + path + " at offset " + offset + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void requireWritable() {
+        if (readOnly) {
+            throw new StorageException(path + " is open read-only");
         }
     }
 
@@ -133,11 +141,20 @@ public final class DataFile implements AutoCloseable {
         }
     }
 
-    /** Unmaps every mapping: a reader still using one gets an exception, never a crash. */
+    /**
+     * Unmaps every mapping: a reader still using one gets an exception, never a crash. Every mapping
+     * and the channel are closed whatever fails; a mapping still in use by another thread (inside a
+     * single read of it) stays mapped until the JVM frees it, and is named in the error.
+     */
     @Override
     public synchronized void close() {
+        int stillInUse = 0;
         for (Arena arena : arenas) {
-            arena.close();
+            try {
+                arena.close();
+            } catch (IllegalStateException inUse) {
+                stillInUse++;
+            }
         }
         arenas.clear();
         mapping = null;
@@ -145,6 +162,10 @@ public final class DataFile implements AutoCloseable {
             channel.close();
         } catch (IOException e) {
             throw new StorageException("closing " + path + " failed: " + e.getMessage(), e);
+        }
+        if (stillInUse > 0) {
+            throw new StorageException("closed " + path + " while " + stillInUse
+                    + " of its mappings were in use by another thread");
         }
     }
 }

@@ -10,7 +10,7 @@ import java.lang.foreign.MemorySegment;
  * <pre>
  * offset | size | field         | meaning
  * -------+------+---------------+------------------------------------------------
- *     32 |    4 | magic         | 0x4C415243, "LARC"
+ *     32 |    4 | magic         | 0x4C415243 (bytes 43 52 41 4C)
  *     36 |    4 | formatVersion | 1
  *     40 |    4 | pageSize      | bytes per page, fixed at creation
  *     44 |    4 | reserved      | 0
@@ -79,6 +79,10 @@ public final class MetaPage {
         }
         if (!PageHeader.checksumHolds(page, 0, pageSize)) {
             return new Invalid("meta page " + pageNumber + " fails its checksum (torn or damaged write)");
+        }
+        if (PageHeader.pageNumber(page, 0) != pageNumber || PageHeader.kindCode(page, 0) != PageKind.META.code) {
+            return new Invalid("meta page " + pageNumber + " carries the header of page "
+                    + PageHeader.pageNumber(page, 0) + " (kind " + PageHeader.kindCode(page, 0) + ")");
         }
         return new Valid(new Meta(pageSize, Bytes.u64(page, MAX_SIZE_OFFSET), Bytes.u64(page, TXN_ID_OFFSET),
                 Bytes.u64(page, LAST_PAGE_OFFSET), DbRecord.decode(page, FREE_DB_OFFSET),

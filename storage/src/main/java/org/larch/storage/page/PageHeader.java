@@ -86,11 +86,23 @@ public final class PageHeader {
     /** Computes the CRC32C of {@code length} bytes at {@code base}, the checksum field counted as zero. */
     public static int computeChecksum(MemorySegment segment, long base, long length) {
         CRC32C crc = new CRC32C();
-        ByteBuffer bytes = segment.asSlice(base, length).asByteBuffer();
+        ByteBuffer bytes = heapBytes(segment.asSlice(base, length));
         crc.update(bytes.slice(0, CHECKSUM));
         crc.update(ZERO_CHECKSUM);
         crc.update(bytes.slice(CHECKSUM + 4, (int) length - CHECKSUM - 4));
         return (int) crc.getValue();
+    }
+
+    /**
+     * The bytes to checksum, on the heap: a mapped page read by the JVM's CRC32C intrinsic after the
+     * file was cut short kills the JVM (SIGBUS inside the stub), while a copy faults with a catchable
+     * InternalError. Heap segments (dirty pages) are used as they are.
+     */
+    private static ByteBuffer heapBytes(MemorySegment bytes) {
+        if (!bytes.isNative()) {
+            return bytes.asByteBuffer();
+        }
+        return ByteBuffer.wrap(bytes.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
     }
 
     public static void seal(MemorySegment segment, long base, long length) {
