@@ -2,96 +2,108 @@ package org.larch.storage;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import org.larch.storage.btree.TreeCursor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.larch.storage.btree.DupCursor;
 
 /**
  * A cursor over one database in one transaction: an explicit stack of (page, index) from root to
- * leaf. Moves return false where there is nothing (the cursor then stays where it was). In a write
- * transaction the cursor follows changes made through any handle: after its own {@link #delete()}
- * {@link #next()} gives the key after the deleted one and {@link #prev()} the one before.
+ * leaf, and in a DUPSORT database a position among the current key's values. {@link #first()},
+ * {@link #next()} and the like visit every (key, value) pair; the {@code …Dup} moves stay within one
+ * key, the {@code …NoDup} moves skip to another key. Moves return false where there is nothing (the
+ * cursor then stays where it was). In a write transaction the cursor follows changes made through any
+ * handle: after its own {@link #delete()}, {@link #next()} gives the pair after the deleted one and
+ * {@link #prev()} the one before.
  */
 public final class Cursor implements AutoCloseable {
     private final Txn txn;
     private final Dbi dbi;
-    private final TreeCursor cursor;
+    private final DupCursor cursor;
     private boolean closed;
 
     Cursor(Txn txn, Dbi dbi) {
         this.txn = txn;
         this.dbi = dbi;
-        this.cursor = new TreeCursor(txn.pages(), txn.record(dbi), dbi.order());
+        this.cursor = dbi.dupCursor(txn);
     }
 
     public boolean first() {
-        check();
-        try {
-            return cursor.first();
-        } catch (RuntimeException | InternalError e) {
-            throw txn.failed(e);
-        }
+        return move(cursor::first);
     }
 
     public boolean last() {
-        check();
-        try {
-            return cursor.last();
-        } catch (RuntimeException | InternalError e) {
-            throw txn.failed(e);
-        }
+        return move(cursor::last);
     }
 
     public boolean next() {
-        check();
-        try {
-            return cursor.next();
-        } catch (RuntimeException | InternalError e) {
-            throw txn.failed(e);
-        }
+        return move(cursor::next);
     }
 
     public boolean prev() {
-        check();
-        try {
-            return cursor.prev();
-        } catch (RuntimeException | InternalError e) {
-            throw txn.failed(e);
-        }
+        return move(cursor::prev);
     }
 
-    /** Positions on {@code key} exactly; false when it is absent. */
+    /** Positions on {@code key} exactly (its first value); false when it is absent. */
     public boolean seek(byte[] key) {
-        check();
-        try {
-            return cursor.seek(MemorySegment.ofArray(key));
-        } catch (RuntimeException | InternalError e) {
-            throw txn.failed(e);
-        }
+        return move(() -> cursor.seek(MemorySegment.ofArray(key)));
     }
 
     /** Positions on the first key at or after {@code key}; false when there is none. */
     public boolean seekRange(byte[] key) {
-        check();
-        try {
-            return cursor.seekRange(MemorySegment.ofArray(key));
-        } catch (RuntimeException | InternalError e) {
-            throw txn.failed(e);
-        }
+        return move(() -> cursor.seekRange(MemorySegment.ofArray(key)));
+    }
+
+    /** Positions on exactly the pair ({@code key}, {@code value}). */
+    public boolean seekBoth(byte[] key, byte[] value) {
+        return move(() -> cursor.seekBoth(MemorySegment.ofArray(key), MemorySegment.ofArray(value)));
+    }
+
+    /** Positions on {@code key}'s first value at or after {@code value} (the key must exist). */
+    public boolean seekBothRange(byte[] key, byte[] value) {
+        return move(() -> cursor.seekBothRange(MemorySegment.ofArray(key), MemorySegment.ofArray(value)));
+    }
+
+    /** The next value of the current key; false at its last one. */
+    public boolean nextDup() {
+        return move(cursor::nextDup);
+    }
+
+    /** The previous value of the current key; false at its first one. */
+    public boolean prevDup() {
+        return move(cursor::prevDup);
+    }
+
+    public boolean firstDup() {
+        return move(cursor::firstDup);
+    }
+
+    public boolean lastDup() {
+        return move(cursor::lastDup);
+    }
+
+    /** The first value of the next key. */
+    public boolean nextNoDup() {
+        return move(cursor::nextNoDup);
+    }
+
+    /** The last value of the previous key. */
+    public boolean prevNoDup() {
+        return move(cursor::prevNoDup);
+    }
+
+    /** How many values the current key has (1 outside DUPSORT databases). */
+    public long count() {
+        return read(cursor::count);
     }
 
     /** The current key, a read-only view valid until the transaction changes or ends. */
     public MemorySegment key() {
-        check();
-        return cursor.key().asReadOnly();
+        return read(cursor::key).asReadOnly();
     }
 
     /** The current value, a read-only view valid until the transaction changes or ends. */
     public MemorySegment value() {
-        check();
-        try {
-            return cursor.value().asReadOnly();
-        } catch (RuntimeException | InternalError e) {
-            throw txn.failed(e);
-        }
+        return read(cursor::value).asReadOnly();
     }
 
     public byte[] keyBytes() {
@@ -102,25 +114,77 @@ public final class Cursor implements AutoCloseable {
         return value().toArray(ValueLayout.JAVA_BYTE);
     }
 
-    /** Stores a key and value and positions the cursor on it. */
+    /**
+     * DUPFIXED: the current key's values from the current one to the end of the page holding them,
+     * packed (LMDB's GET_MULTIPLE); the cursor moves to the last of them. A lookup of many values is
+     * then one step per page, not one per value.
+     */
+    public MemorySegment getMultiple() {
+        int size = fixedValueSize();
+        return read(() -> cursor.valuesToPageEnd(size)).asReadOnly();
+    }
+
+    /** DUPFIXED: the next page of the current key's values (LMDB's NEXT_MULTIPLE), or null after the last. */
+    public MemorySegment nextMultiple() {
+        return nextDup() ? getMultiple() : null;
+    }
+
+    /** Stores a key and value and positions the cursor on the pair. */
     public boolean put(byte[] key, byte[] value, PutFlag... flags) {
         check();
         boolean stored = dbi.put(txn, key, value, flags);
-        seek(key);
+        seekBoth(key, value);
         return stored;
     }
 
-    /** Deletes the current key; the cursor stands in the gap it leaves. */
+    /** Deletes the current pair; the cursor stands in the gap it leaves. */
     public void delete() {
         check();
-        byte[] key = cursor.keyBytes();
-        dbi.delete(txn, key);
+        byte[] key = keyBytes();
+        if (dbi.isDupSort()) {
+            dbi.delete(txn, key, valueBytes());
+        } else {
+            dbi.delete(txn, key);
+        }
+        cursor.markDeleted();
+    }
+
+    /** Deletes the current key with all its values; the cursor stands in the gap they leave. */
+    public void deleteAllValues() {
+        check();
+        dbi.delete(txn, keyBytes());
         cursor.markDeleted();
     }
 
     @Override
     public void close() {
         closed = true;
+    }
+
+    private int fixedValueSize() {
+        check();
+        if ((dbi.storedFlags() & DbiFlag.DUPFIXED.bits) == 0) {
+            throw new IllegalArgumentException("getMultiple is for DUPFIXED databases");
+        }
+        return (int) value().byteSize();
+    }
+
+    private boolean move(BooleanSupplier step) {
+        check();
+        try {
+            return step.getAsBoolean();
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
+    }
+
+    private <T> T read(Supplier<T> value) {
+        check();
+        try {
+            return value.get();
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
     }
 
     private void check() {

@@ -2,6 +2,8 @@ package org.larch.storage;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import org.larch.storage.btree.DupCursor;
+import org.larch.storage.btree.DuplicatesWriter;
 import org.larch.storage.btree.Tree;
 import org.larch.storage.btree.TreeWriter;
 import org.larch.storage.page.DbRecord;
@@ -17,14 +19,21 @@ public final class Dbi {
     private final String name;
     private final int storedFlags;
     private final KeyComparator order;
+    private final KeyComparator valueOrder;
     private volatile boolean dropped;
 
-    Dbi(Env env, int id, String name, int storedFlags, KeyComparator order) {
+    Dbi(Env env, int id, String name, int storedFlags, KeyComparator order, KeyComparator valueOrder) {
         this.env = env;
         this.id = id;
         this.name = name;
         this.storedFlags = storedFlags;
         this.order = order;
+        this.valueOrder = valueOrder;
+    }
+
+    /** Whether keys hold several sorted values ({@link DbiFlag#DUPSORT}). */
+    public boolean isDupSort() {
+        return (storedFlags & DbiFlag.DUPSORT.bits) != 0;
     }
 
     /** The database's name; null for the unnamed database. */
@@ -39,13 +48,20 @@ public final class Dbi {
     }
 
     /**
-     * The value stored under {@code key} as a read-only view of the page it lies in, or null. Valid
+     * The value stored under {@code key} (in a DUPSORT database: its first value) as a read-only view
+     * of the page it lies in, or null. Valid
      * until the transaction ends (in a write transaction: until its next change); copy-on-write
      * guarantees that no later transaction changes these bytes while it is valid.
      */
     public MemorySegment getView(Txn txn, byte[] key) {
         try {
-            MemorySegment value = new Tree(txn.pages(), txn.record(this), order).get(MemorySegment.ofArray(key));
+            MemorySegment value;
+            if (isDupSort()) {
+                DupCursor cursor = dupCursor(txn);
+                value = cursor.seek(MemorySegment.ofArray(key)) ? cursor.value() : null;
+            } else {
+                value = new Tree(txn.pages(), txn.record(this), order).get(MemorySegment.ofArray(key));
+            }
             return value == null ? null : value.asReadOnly();
         } catch (RuntimeException | InternalError e) {
             throw txn.failed(e);
@@ -53,12 +69,18 @@ public final class Dbi {
     }
 
     /**
-     * Stores {@code value} under {@code key}. Returns false only when {@link PutFlag#NOOVERWRITE} found
-     * the key already there (its value is left as it was).
+     * Stores {@code value} under {@code key} (in a DUPSORT database: adds it to the key's values).
+     * Returns false only when {@link PutFlag#NOOVERWRITE} found the key, or {@link PutFlag#NODUPDATA}
+     * the pair, already there (nothing is changed then).
      */
     public boolean put(Txn txn, byte[] key, byte[] value, PutFlag... flags) {
         try {
-            return writer(txn).put(MemorySegment.ofArray(key), MemorySegment.ofArray(value), 0, mode(flags));
+            MemorySegment keySegment = MemorySegment.ofArray(key);
+            MemorySegment valueSegment = MemorySegment.ofArray(value);
+            if (isDupSort()) {
+                return duplicatesWriter(txn).put(keySegment, valueSegment, dupMode(flags));
+            }
+            return writer(txn).put(keySegment, valueSegment, 0, mode(flags));
         } catch (RuntimeException | InternalError e) {
             throw txn.failed(e);
         }
@@ -84,6 +106,9 @@ public final class Dbi {
      * (LMDB's MDB_RESERVE). Valid until the next change in the transaction.
      */
     public MemorySegment reserve(Txn txn, byte[] key, int size) {
+        if (isDupSort()) {
+            throw new IllegalArgumentException("reserve is not for DUPSORT databases");
+        }
         try {
             return writer(txn).reserve(MemorySegment.ofArray(key), size);
         } catch (RuntimeException | InternalError e) {
@@ -91,10 +116,26 @@ public final class Dbi {
         }
     }
 
-    /** Removes {@code key}; false when it was not there. */
+    /** Removes {@code key} (with all its values); false when it was not there. */
     public boolean delete(Txn txn, byte[] key) {
         try {
+            if (isDupSort()) {
+                return duplicatesWriter(txn).delete(MemorySegment.ofArray(key));
+            }
             return writer(txn).delete(MemorySegment.ofArray(key), 0);
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
+    }
+
+    /** Removes the pair ({@code key}, {@code value}); false when it was not there. */
+    public boolean delete(Txn txn, byte[] key, byte[] value) {
+        try {
+            if (isDupSort()) {
+                return duplicatesWriter(txn).delete(MemorySegment.ofArray(key), MemorySegment.ofArray(value));
+            }
+            MemorySegment stored = getView(txn, key);
+            return stored != null && stored.mismatch(MemorySegment.ofArray(value)) < 0 && delete(txn, key);
         } catch (RuntimeException | InternalError e) {
             throw txn.failed(e);
         }
@@ -146,8 +187,17 @@ public final class Dbi {
         }
     }
 
+    DupCursor dupCursor(Txn txn) {
+        return new DupCursor(txn.pages(), txn.record(this), order, valueOrder);
+    }
+
     private TreeWriter writer(Txn txn) {
         return new TreeWriter(txn.store(), txn.record(this), order);
+    }
+
+    private DuplicatesWriter duplicatesWriter(Txn txn) {
+        return new DuplicatesWriter(txn.store(), txn.record(this), order, valueOrder,
+                (storedFlags & DbiFlag.DUPFIXED.bits) != 0);
     }
 
     private static TreeWriter.Mode mode(PutFlag[] flags) {
@@ -156,6 +206,20 @@ public final class Dbi {
             mode = switch (flag) {
                 case NOOVERWRITE -> mode == TreeWriter.Mode.APPEND ? mode : TreeWriter.Mode.NO_OVERWRITE;
                 case APPEND -> TreeWriter.Mode.APPEND;
+                case NODUPDATA, APPENDDUP -> throw new IllegalArgumentException(flag + " is for DUPSORT databases");
+            };
+        }
+        return mode;
+    }
+
+    private static DuplicatesWriter.Mode dupMode(PutFlag[] flags) {
+        DuplicatesWriter.Mode mode = DuplicatesWriter.Mode.ADD;
+        for (PutFlag flag : flags) {
+            mode = switch (flag) {
+                case NOOVERWRITE -> DuplicatesWriter.Mode.NO_OVERWRITE;
+                case NODUPDATA -> mode == DuplicatesWriter.Mode.NO_OVERWRITE ? mode : DuplicatesWriter.Mode.NO_DUP_DATA;
+                case APPEND -> DuplicatesWriter.Mode.APPEND;
+                case APPENDDUP -> DuplicatesWriter.Mode.APPEND_DUP;
             };
         }
         return mode;

@@ -4,15 +4,15 @@ package org.larch.storage;
 public enum DbiFlag {
     /** Keys compare from their last byte backwards. */
     REVERSEKEY(0x02),
-    /** Several sorted values per key. Reserved: comes with the duplicates issue. */
+    /** Several values per key, kept sorted (values of 1 to the maximum key size in bytes). */
     DUPSORT(0x04),
     /** Keys are unsigned 4- or 8-byte integers in native (little-endian) byte order. */
     INTEGERKEY(0x08),
-    /** Reserved with DUPSORT: fixed-size duplicates. */
+    /** With DUPSORT: all values have one size, packed densely; read a page of them at once. */
     DUPFIXED(0x10),
-    /** Reserved with DUPSORT: integer duplicates. */
+    /** With DUPSORT: values are unsigned 4- or 8-byte little-endian integers. */
     INTEGERDUP(0x20),
-    /** Reserved with DUPSORT: duplicates compare backwards. */
+    /** With DUPSORT: values compare from their last byte backwards. */
     REVERSEDUP(0x40),
     /** Create the database if it does not exist (not stored). */
     CREATE(0x40000);

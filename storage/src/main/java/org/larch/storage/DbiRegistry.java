@@ -29,7 +29,7 @@ final class DbiRegistry {
     DbiRegistry(Env env, int maxDbs) {
         this.env = env;
         this.maxDbs = maxDbs;
-        this.main = new Dbi(env, MAIN_ID, null, 0, KeyComparator.LEXICOGRAPHIC);
+        this.main = new Dbi(env, MAIN_ID, null, 0, KeyComparator.LEXICOGRAPHIC, KeyComparator.LEXICOGRAPHIC);
     }
 
     Dbi main() {
@@ -38,7 +38,6 @@ final class DbiRegistry {
 
     synchronized Dbi open(Txn txn, String name, KeyComparator customOrder, DbiFlag[] flags) {
         int stored = DbiFlag.storedBits(flags);
-        rejectUnsupported(stored);
         if (name == null) {
             if (stored != 0 || customOrder != null) {
                 throw new IncompatibleException("the unnamed database holds the named ones: it takes no flags");
@@ -65,8 +64,8 @@ final class DbiRegistry {
         if (byName.size() >= maxDbs) {
             throw new DbsFullException("already " + maxDbs + " named databases open: raise maxdbs");
         }
-        KeyComparator order = customOrder != null ? customOrder : orderFor(actual);
-        Dbi dbi = new Dbi(env, nextId++, name, actual, order);
+        KeyComparator order = customOrder != null ? customOrder : KeyComparator.forKeys(actual);
+        Dbi dbi = new Dbi(env, nextId++, name, actual, order, KeyComparator.forValues(actual));
         if (create) {
             txn.createDatabase(dbi);
         }
@@ -94,28 +93,10 @@ final class DbiRegistry {
         return MemorySegment.ofArray(name.getBytes(StandardCharsets.UTF_8));
     }
 
-    static KeyComparator orderFor(int storedFlags) {
-        if ((storedFlags & DbiFlag.INTEGERKEY.bits) != 0) {
-            return KeyComparator.INTEGER;
-        }
-        if ((storedFlags & DbiFlag.REVERSEKEY.bits) != 0) {
-            return KeyComparator.REVERSE;
-        }
-        return KeyComparator.LEXICOGRAPHIC;
-    }
-
     private static void checkFlags(String name, int actual, int requested) {
         if (requested != 0 && requested != actual) {
             throw new IncompatibleException("database '" + name + "' has flags " + actual + ", opened with "
                     + requested);
-        }
-    }
-
-    private static void rejectUnsupported(int stored) {
-        int duplicates = DbiFlag.DUPSORT.bits | DbiFlag.DUPFIXED.bits | DbiFlag.INTEGERDUP.bits
-                | DbiFlag.REVERSEDUP.bits;
-        if ((stored & duplicates) != 0) {
-            throw new StorageException("sorted duplicates (DUPSORT and its companions) are not supported yet");
         }
     }
 }

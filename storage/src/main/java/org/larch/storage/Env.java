@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.larch.storage.env.Committer;
 import org.larch.storage.env.LockFile;
 import org.larch.storage.env.MetaSelector;
+import org.larch.storage.env.NewestSnapshot;
 import org.larch.storage.env.Snapshot;
 import org.larch.storage.io.DataFile;
 import org.larch.storage.io.Mapping;
@@ -23,6 +24,11 @@ import org.larch.storage.txn.ReaderTable;
  * An environment: one data file ({@value #DATA_FILE}) and one lock file ({@value #LOCK_FILE}) in a
  * directory, holding the unnamed database and any number of named ones. One write transaction at a
  * time; any number of read transactions, which never wait for it nor it for them.
+ *
+ * <p>Several processes may open one environment at once (read-only ones too): the reader table lives
+ * in the lock file, the write transaction is one across processes (a file lock), and each transaction
+ * begins on the newest commit of any process. Readers of processes that died are cleared on open, by
+ * {@link #readerCheck()}, and before a full reader table is reported.
  */
 public final class Env implements AutoCloseable {
     public static final String DATA_FILE = "larch.data";
@@ -36,8 +42,8 @@ public final class Env implements AutoCloseable {
     private final Committer committer;
     private final Semaphore writer = new Semaphore(1, true);
     private final DbiRegistry registry;
+    private final NewestSnapshot newest;
     private volatile Thread writerThread;
-    private volatile Snapshot current;
     private volatile boolean closed;
 
     private Env(Path directory, EnvConfig config, LockFile lock, DataFile file) {
@@ -45,9 +51,10 @@ public final class Env implements AutoCloseable {
         this.config = config;
         this.lock = lock;
         this.file = file;
-        this.readers = new ReaderTable(config.maxReaders());
+        this.readers = new ReaderTable(lock.mapping());
         this.committer = new Committer(file, syncMode(config), config.growStepBytes());
         this.registry = new DbiRegistry(this, config.maxDbs());
+        this.newest = start();
     }
 
     /** Opens (or, unless read-only, creates) the environment in {@code directory}. */
@@ -62,12 +69,15 @@ public final class Env implements AutoCloseable {
         } else if (!Files.isRegularFile(directory.resolve(DATA_FILE))) {
             throw new StorageException("no Larch environment in " + directory + " (no " + DATA_FILE + ")");
         }
-        LockFile lock = LockFile.acquire(directory.resolve(LOCK_FILE), readOnly);
+        LockFile lock = LockFile.open(directory.resolve(LOCK_FILE), config.maxReaders());
         DataFile file = null;
         try {
             file = DataFile.open(directory.resolve(DATA_FILE), readOnly);
             Env env = new Env(directory, config, lock, file);
-            env.start();
+            if (!lock.isFirst()) {
+                env.readers.clearStale();
+            }
+            lock.endSetup();
             return env;
         } catch (RuntimeException e) {
             if (file != null) {
@@ -82,20 +92,36 @@ public final class Env implements AutoCloseable {
         return open(directory, EnvConfig.defaults());
     }
 
-    private void start() {
-        if (file.sizeBytes() == 0) {
+    /**
+     * Creates the data file if it is empty, and takes the newest meta: any valid one when this process
+     * is alone (and announces it), else the last one announced in the lock file.
+     */
+    private NewestSnapshot start() {
+        if (file.sizeBytes() == 0 && !config.has(EnvFlag.READ_ONLY)) {
             initialize();
         }
-        Meta meta = MetaSelector.newest(file);
+        Meta meta = lock.isFirst() ? MetaSelector.newest(file) : MetaSelector.newest(file, lock::lastTxnId);
+        if (lock.isFirst()) {
+            lock.announce(meta.txnId());
+        }
+        file.refreshSize();
         long needed = (meta.lastPage() + 1) * meta.pageSize();
         if (file.sizeBytes() < needed) {
             throw new CorruptedException(file.path() + " is shorter than its meta page says: " + file.sizeBytes()
                     + " bytes, but pages up to " + meta.lastPage() + " need " + needed + " (a truncated copy?)");
         }
+        meta = configured(meta);
+        Mapping mapping = file.refresh();
+        Snapshot opened = new Snapshot(meta, mapping, new ReadPages(mapping, meta.pageSize(), meta.lastPage(),
+                file.path(), config.has(EnvFlag.VERIFY_CHECKSUMS)));
+        return new NewestSnapshot(file, lock, opened, this::configured);
+    }
+
+    /** {@code meta} with this process's maxsize, when one is configured. */
+    private Meta configured(Meta meta) {
+        long needed = (meta.lastPage() + 1) * meta.pageSize();
         long maxSize = config.maxSizeBytes() > 0 ? Math.max(config.maxSizeBytes(), needed) : meta.maxSizeBytes();
-        meta = new Meta(meta.pageSize(), maxSize, meta.txnId(), meta.lastPage(), meta.freeDb(), meta.mainDb());
-        Mapping mapping = file.remap();
-        current = new Snapshot(meta, mapping, new ReadPages(mapping, meta.pageSize(), meta.lastPage()));
+        return new Meta(meta.pageSize(), maxSize, meta.txnId(), meta.lastPage(), meta.freeDb(), meta.mainDb());
     }
 
     private void initialize() {
@@ -106,13 +132,17 @@ public final class Env implements AutoCloseable {
         file.sync();
     }
 
-    /** Begins a read transaction on the newest committed snapshot. */
+    /** Begins a read transaction on the newest committed snapshot (of any process). */
     public Txn txnRead() {
         checkOpen();
-        return Txn.beginRead(this);
+        try {
+            return Txn.beginRead(this);
+        } catch (RuntimeException e) {
+            throw Faults.translate(this, e);
+        }
     }
 
-    /** Begins the write transaction, waiting while another one is open. */
+    /** Begins the write transaction, waiting while another one is open (in this or another process). */
     public Txn txnWrite() {
         checkOpen();
         if (config.has(EnvFlag.READ_ONLY)) {
@@ -126,8 +156,32 @@ public final class Env implements AutoCloseable {
             writer.release();
             throw new BadTxnException("environment " + directory + " is closed");
         }
+        try {
+            takeWriterLock();
+        } catch (RuntimeException e) {
+            writer.release();
+            throw Faults.translate(this, e);
+        }
         writerThread = Thread.currentThread();
         return Txn.beginWrite(this);
+    }
+
+    /** Takes the writer lock of the lock file; after a writer that died, catches up with what it wrote. */
+    private void takeWriterLock() {
+        if (lock.lockWriter() == 0) {
+            return;
+        }
+        try {
+            newest.recoverAfterDeadWriter();
+        } catch (RuntimeException e) {
+            lock.unlockWriter();
+            throw e;
+        }
+    }
+
+    /** Begins a child (nested) write transaction of {@code parent}, or with null a top-level one. */
+    public Txn txnWrite(Txn parent) {
+        return parent == null ? txnWrite() : parent.beginChild();
     }
 
     /** Opens a database (null: the unnamed one) in its own transaction. */
@@ -172,9 +226,24 @@ public final class Env implements AutoCloseable {
 
     public EnvInfo info() {
         checkOpen();
-        Meta meta = current.meta();
+        Meta meta = current().meta();
         return new EnvInfo(meta.pageSize(), meta.maxSizeBytes(), file.sizeBytes(), meta.lastPage(), meta.txnId(),
                 readers.capacity(), readers.used());
+    }
+
+    /**
+     * Clears the reader slots of processes that died (like {@code mdb_reader_check}): their snapshots
+     * no longer keep pages from reuse. Returns how many slots were cleared.
+     */
+    public int readerCheck() {
+        checkOpen();
+        return readers.clearStale();
+    }
+
+    /** The readers of every process using the environment, with the snapshot each pins and its lag. */
+    public List<ReaderInfo> readers() {
+        checkOpen();
+        return readers.readers(current().txnId());
     }
 
     public Path path() {
@@ -206,6 +275,7 @@ public final class Env implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
+            readers.close();
             file.close();
         } finally {
             lock.close();
@@ -217,11 +287,12 @@ public final class Env implements AutoCloseable {
 
     // ---- for the transactions of this package ----
 
+    /** The newest committed snapshot, of this process or another. */
     Snapshot current() {
-        return current;
+        return newest.get();
     }
 
-    ReaderTable readers() {
+    ReaderTable readerTable() {
         return readers;
     }
 
@@ -237,13 +308,18 @@ public final class Env implements AutoCloseable {
         return committer;
     }
 
+    /** Makes a commit of this process the newest snapshot and announces it to the others. */
     void publish(Snapshot snapshot) {
-        current = snapshot;
+        newest.publish(snapshot);
     }
 
     void releaseWriter() {
         writerThread = null;
-        writer.release();
+        try {
+            lock.unlockWriter();
+        } finally {
+            writer.release();
+        }
     }
 
     void checkOpen() {

@@ -15,5 +15,12 @@ public enum EnvFlag {
      * Commit syncs the data pages but not the meta page; the next commit's sync carries it. A crash of
      * the machine can lose the last commit, never consistency.
      */
-    NOMETASYNC
+    NOMETASYNC,
+    /**
+     * Every page read from the file (tree pages and overflow runs) is checked against the CRC32C in
+     * its header first; a mismatch is a {@link CorruptedException} naming the file and the page,
+     * never damaged data served. Costs a copy and a checksum of each page read (see the storage
+     * README for the measured figure); without it only the checker verifies checksums.
+     */
+    VERIFY_CHECKSUMS
 }

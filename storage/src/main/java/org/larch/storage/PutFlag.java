@@ -2,11 +2,16 @@ package org.larch.storage;
 
 /** How a put treats existing keys and key order. */
 public enum PutFlag {
-    /** Do not replace an existing key's value: the put returns false instead. */
+    /** Do not touch a key that exists: the put returns false instead (in DUPSORT: the key has any value). */
     NOOVERWRITE,
+    /** DUPSORT only: the put returns false when this exact (key, value) pair exists. */
+    NODUPDATA,
     /**
      * The key is greater than every key in the database (else {@link KeyExistsException}); pages fill
-     * completely instead of splitting in half. For loading sorted data.
+     * completely instead of splitting in half. For loading sorted data. In a DUPSORT database the key
+     * may also equal the last key if the value is greater than its values.
      */
-    APPEND
+    APPEND,
+    /** DUPSORT only: the value is greater than every value of its key (else {@link KeyExistsException}). */
+    APPENDDUP
 }

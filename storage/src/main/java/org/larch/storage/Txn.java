@@ -26,6 +26,11 @@ import org.larch.storage.txn.WritePages;
  * <p>Values returned by a transaction are views into its pages: valid until it ends (in a write
  * transaction, until its next change). After a failed write operation (map full, I/O error) the
  * transaction can only be aborted.
+ *
+ * <p>A write transaction can have a child ({@link #beginChild()}, LMDB's nested transaction): it sees
+ * its parent's changes, and its own become the parent's when it commits, or vanish alone when it
+ * aborts. While the child is open the parent cannot be used. Children nest to any depth; nothing
+ * reaches the file before the top-level transaction commits.
  */
 public final class Txn implements AutoCloseable {
     private enum State { ACTIVE, RESET, FAILED, DONE }
@@ -43,6 +48,10 @@ public final class Txn implements AutoCloseable {
     private DbRecord[] records = new DbRecord[4];
     private byte[][] loaded = new byte[4][];
     private Dbi[] handles = new Dbi[4];
+    /** The transaction this one is a child of; null for a top-level transaction. */
+    private Txn parent;
+    /** The open child of this transaction, if any: this one is unusable until it ends. */
+    private Txn child;
 
     private Txn(Env env, Snapshot snapshot, int readerSlot, WritePages writes) {
         this.env = env;
@@ -55,9 +64,14 @@ public final class Txn implements AutoCloseable {
     }
 
     static Txn beginRead(Env env) {
-        ReaderTable readers = env.readers();
+        ReaderTable readers = env.readerTable();
         int slot = readers.acquire();
-        return new Txn(env, pin(env, slot), slot, null);
+        try {
+            return new Txn(env, pin(env, slot), slot, null);
+        } catch (RuntimeException e) {
+            readers.release(slot);
+            throw e;
+        }
     }
 
     static Txn beginWrite(Env env) {
@@ -65,7 +79,7 @@ public final class Txn implements AutoCloseable {
             Snapshot base = env.current();
             Meta meta = base.meta();
             FreeListReader records = new FreeListReader(base.pages(), meta.freeDb(),
-                    () -> Math.min(env.readers().oldestPinned(), meta.txnId()));
+                    () -> Math.min(env.readerTable().oldestPinned(), meta.txnId()));
             PageAllocator allocator = new PageAllocator(meta.lastPage() + 1, meta.maxSizeBytes(), meta.pageSize(),
                     records);
             return new Txn(env, base, -1, new WritePages(base.pages(), allocator));
@@ -75,14 +89,50 @@ public final class Txn implements AutoCloseable {
         }
     }
 
-    /** Pins the newest snapshot in {@code slot}, retrying if a commit slipped in between. */
+    /** A child of {@code parent}: its own view of pages and copies of its descriptors. */
+    private Txn(Txn parent) {
+        this.env = parent.env;
+        this.snapshot = parent.snapshot;
+        this.readerSlot = -1;
+        this.readOnly = false;
+        this.writes = parent.writes.beginChild();
+        this.parent = parent;
+        this.mainDb = parent.mainDb.copy();
+        this.freeDb = parent.freeDb.copy();
+        this.records = new DbRecord[parent.records.length];
+        for (int id = 0; id < records.length; id++) {
+            records[id] = parent.records[id] == null ? null : parent.records[id].copy();
+        }
+        this.loaded = parent.loaded.clone();
+        this.handles = parent.handles.clone();
+    }
+
+    /**
+     * Pins the newest snapshot (of any process) in {@code slot}, retrying if a commit slipped in
+     * between: once the pin is visible and the snapshot still the newest, no writer of any process
+     * can reuse its pages.
+     */
     private static Snapshot pin(Env env, int slot) {
         Snapshot snapshot;
         do {
             snapshot = env.current();
-            env.readers().pin(slot, snapshot.txnId());
+            env.readerTable().pin(slot, snapshot.txnId());
         } while (env.current() != snapshot);
         return snapshot;
+    }
+
+    /**
+     * Begins a child (nested) transaction of this write transaction. The child sees this one's
+     * changes; committing it makes its changes this one's, aborting it drops them alone. Until the
+     * child ends, this transaction refuses every operation. Closing this one aborts the child.
+     */
+    public Txn beginChild() {
+        if (readOnly) {
+            throw new BadTxnException("a read transaction cannot have a child transaction");
+        }
+        checkState();
+        child = new Txn(this);
+        return child;
     }
 
     /** The snapshot's transaction id for a read transaction; the id it will commit as for a write one. */
@@ -112,6 +162,10 @@ public final class Txn implements AutoCloseable {
             throw new BadTxnException("the transaction failed earlier and was aborted; nothing was committed");
         }
         checkState();
+        if (parent != null) {
+            commitIntoParent();
+            return;
+        }
         try {
             if (writes.hasChanges() || !created.isEmpty()) {
                 saveDatabaseRecords();
@@ -130,10 +184,13 @@ public final class Txn implements AutoCloseable {
         }
     }
 
-    /** Drops every change and ends the transaction. Safe to call more than once. */
+    /** Drops every change (an open child's too) and ends the transaction. Safe to call more than once. */
     public void abort() {
         if (state == State.DONE) {
             return;
+        }
+        if (child != null) {
+            child.abort();
         }
         created.forEach(dbi -> env.registry().forget(dbi));
         finish();
@@ -149,7 +206,7 @@ public final class Txn implements AutoCloseable {
     public void reset() {
         requireRead("reset");
         checkState();
-        env.readers().unpin(readerSlot);
+        env.readerTable().unpin(readerSlot);
         state = State.RESET;
     }
 
@@ -172,8 +229,10 @@ public final class Txn implements AutoCloseable {
             return;
         }
         state = State.DONE;
-        if (readOnly) {
-            env.readers().release(readerSlot);
+        if (parent != null) {
+            parent.child = null;
+        } else if (readOnly) {
+            env.readerTable().release(readerSlot);
         } else {
             env.releaseWriter();
         }
@@ -259,6 +318,9 @@ public final class Txn implements AutoCloseable {
         if (state == State.FAILED && !readOnly) {
             throw new BadTxnException("the transaction failed earlier: abort it");
         }
+        if (child != null) {
+            throw new BadTxnException(this + " has an open child, " + child + ": commit or abort the child first");
+        }
     }
 
     /** Marks a write transaction unusable after an operation failed half-way, and names the failure. */
@@ -295,6 +357,57 @@ public final class Txn implements AutoCloseable {
         records[id] = record;
         loaded[id] = loadedBytes;
         handles[id] = dbi;
+    }
+
+    /**
+     * Hands this child's changes to its parent: pages and allocator, the descriptors (written into the
+     * parent's own objects, which its cursors hold), and the databases created and dropped.
+     */
+    private void commitIntoParent() {
+        parent.writes.adoptChild(writes);
+        assign(parent.mainDb, mainDb);
+        assign(parent.freeDb, freeDb);
+        DbRecord[] adopted = new DbRecord[records.length];
+        for (int id = 0; id < records.length; id++) {
+            DbRecord previous = id < parent.records.length ? parent.records[id] : null;
+            adopted[id] = previous == null || records[id] == null ? records[id] : assign(previous, records[id]);
+        }
+        parent.records = adopted;
+        parent.loaded = loaded;
+        parent.handles = handles;
+        parent.created.addAll(created);
+        parent.dropped.addAll(dropped);
+        created.clear();
+        finish();
+    }
+
+    private static DbRecord assign(DbRecord target, DbRecord source) {
+        target.flags = source.flags;
+        target.depth = source.depth;
+        target.branchPages = source.branchPages;
+        target.leafPages = source.leafPages;
+        target.overflowPages = source.overflowPages;
+        target.entries = source.entries;
+        target.rootPage = source.rootPage;
+        return target;
+    }
+
+    /** Nesting depth: 0 for a top-level transaction, 1 for its child, and so on. */
+    private int depth() {
+        int depth = 0;
+        for (Txn ancestor = parent; ancestor != null; ancestor = ancestor.parent) {
+            depth++;
+        }
+        return depth;
+    }
+
+    @Override
+    public String toString() {
+        if (readOnly) {
+            return "read transaction on snapshot " + id();
+        }
+        int depth = depth();
+        return depth == 0 ? "write transaction " + id() : "child write transaction " + id() + " (depth " + depth + ")";
     }
 
     private void requireRead(String operation) {

@@ -2,6 +2,7 @@ package org.larch.storage.btree;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import org.larch.storage.BadTxnException;
 import org.larch.storage.page.BranchPage;
 import org.larch.storage.page.DbRecord;
 import org.larch.storage.page.KeyComparator;
@@ -114,7 +115,7 @@ public final class TreeCursor {
     private void requirePosition() {
         revalidate();
         if (!positioned || inGap) {
-            throw new IllegalStateException("cursor is not positioned on a key");
+            throw new BadTxnException("the cursor is not positioned on a key");
         }
     }
 
@@ -244,6 +245,25 @@ public final class TreeCursor {
         for (int level = 0; level < saved.depth(); level++) {
             path.push(saved.page(level), saved.index(level));
         }
+    }
+
+    /**
+     * The keys from the current one to the end of its leaf, each {@code keySize} bytes, packed into one
+     * array; the cursor moves to the leaf's last key. For reading fixed-size duplicates a page at a time.
+     */
+    public byte[] packKeysToLeafEnd(int keySize) {
+        requirePosition();
+        LeafPage leaf = path.leaf();
+        int from = path.leafIndex();
+        int count = leaf.slotCount() - from;
+        byte[] packed = new byte[count * keySize];
+        MemorySegment out = MemorySegment.ofArray(packed);
+        for (int i = 0; i < count; i++) {
+            MemorySegment.copy(leaf.segment(), leaf.keyOffset(from + i), out, (long) i * keySize, keySize);
+        }
+        path.setLeafIndex(leaf.slotCount() - 1);
+        settle(true);
+        return packed;
     }
 
     /** A copy of the current key. */

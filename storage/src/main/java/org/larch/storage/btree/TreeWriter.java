@@ -137,6 +137,11 @@ public final class TreeWriter {
                 if (leaf.isBig(i)) {
                     long first = leaf.overflowPage(i);
                     store.freeOverflow(first, store.overflowPages(first));
+                } else if (leaf.holdsNestedTree(i)) {
+                    long nestedRoot = DbRecord.decode(leaf.inlineValue(i), 0).rootPage;
+                    if (nestedRoot != 0) {
+                        freeSubtree(nestedRoot);
+                    }
                 }
             }
         }
@@ -151,7 +156,11 @@ public final class TreeWriter {
         }
     }
 
+    /** A key naming a database and a key holding data are not interchangeable (duplicates aside). */
     private static void checkSameKind(int existingFlags, int newFlags) {
+        if (((existingFlags | newFlags) & LeafPage.DUPDATA) != 0) {
+            return;
+        }
         if ((existingFlags & LeafPage.SUBDB) != (newFlags & LeafPage.SUBDB)) {
             throw new IncompatibleException((existingFlags & LeafPage.SUBDB) != 0
                     ? "the key names a database and cannot be used as data"

@@ -3,6 +3,7 @@ package org.larch.storage.env;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import org.larch.storage.MapFullException;
+import org.larch.storage.StorageException;
 import org.larch.storage.freelist.FreeListWriter;
 import org.larch.storage.io.DataFile;
 import org.larch.storage.io.Mapping;
@@ -10,7 +11,6 @@ import org.larch.storage.page.DbRecord;
 import org.larch.storage.page.Meta;
 import org.larch.storage.page.MetaPage;
 import org.larch.storage.page.PageHeader;
-import org.larch.storage.txn.ReadPages;
 import org.larch.storage.txn.WritePages;
 
 /**
@@ -18,11 +18,17 @@ import org.larch.storage.txn.WritePages;
  * write the dirty pages (sorted, neighbours gathered), sync, write the meta page into the slot of
  * the older meta, sync again. A crash before the meta write leaves the previous meta and its tree
  * untouched: no page of it was overwritten. The result is the snapshot to publish.
+ *
+ * <p>A failure (a full disk, an I/O error) aborts the commit and leaves the previous snapshot current.
+ * If it came at or after the meta write, that meta page may still reach the disk and would point at
+ * pages the next commit reuses: its slot is blanked first (as LMDB writes the old meta back), and if
+ * even that fails, commits are refused until the environment is reopened.
  */
 public final class Committer {
     private final DataFile file;
     private final SyncMode syncMode;
     private final long growStepBytes;
+    private volatile String refusal;
 
     public Committer(DataFile file, SyncMode syncMode, long growStepBytes) {
         this.file = file;
@@ -36,6 +42,9 @@ public final class Committer {
     }
 
     public Snapshot commit(WritePages pages, long txnId, DbRecord freeDb, DbRecord mainDb, Meta previous) {
+        if (refusal != null) {
+            throw new StorageException(refusal);
+        }
         new FreeListWriter(pages, freeDb, pages.allocator(), txnId).save();
         Meta meta = new Meta(previous.pageSize(), previous.maxSizeBytes(), txnId,
                 pages.allocator().nextPage() - 1, freeDb.copy(), mainDb.copy());
@@ -44,12 +53,9 @@ public final class Committer {
         if (syncMode != SyncMode.NO_SYNC) {
             file.sync();
         }
-        writeMeta(meta);
-        if (syncMode == SyncMode.FULL) {
-            file.sync();
-        }
+        writeMetaOrWithdrawIt(meta);
         Mapping mapping = file.remap();
-        return new Snapshot(meta, mapping, new ReadPages(mapping, meta.pageSize(), meta.lastPage()));
+        return new Snapshot(meta, mapping, pages.committed().successor(mapping, meta.lastPage()));
     }
 
     /** Writes the meta page of a new environment into both slots. */
@@ -59,8 +65,29 @@ public final class Committer {
         file.write(slot * meta.pageSize(), new ByteBuffer[] {page.asByteBuffer()});
     }
 
-    private void writeMeta(Meta meta) {
-        writeMeta(file, meta, meta.txnId() % 2);
+    private void writeMetaOrWithdrawIt(Meta meta) {
+        try {
+            writeMeta(file, meta, meta.txnId() % 2);
+            if (syncMode == SyncMode.FULL) {
+                file.sync();
+            }
+        } catch (RuntimeException failure) {
+            withdraw(meta, failure);
+            throw failure;
+        }
+    }
+
+    /** Blanks the slot of a meta page whose write or sync failed; failing that, refuses further commits. */
+    private void withdraw(Meta meta, RuntimeException failure) {
+        long slot = meta.txnId() % 2;
+        try {
+            file.write(slot * meta.pageSize(), new ByteBuffer[] {ByteBuffer.allocate(meta.pageSize())});
+            file.sync();
+        } catch (RuntimeException again) {
+            failure.addSuppressed(again);
+            refusal = "commits are refused until " + file.path() + " is reopened: the meta page of failed"
+                    + " transaction " + meta.txnId() + " could not be withdrawn (" + again.getMessage() + ")";
+        }
     }
 
     private void writeDirtyPages(WritePages pages, long txnId, int pageSize) {

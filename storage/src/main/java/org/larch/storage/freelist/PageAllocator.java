@@ -1,5 +1,8 @@
 package org.larch.storage.freelist;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.larch.storage.MapFullException;
 
 /**
@@ -7,23 +10,59 @@ import org.larch.storage.MapFullException;
  * pages this transaction freed itself (loose: nobody else ever saw them), from reusable records of
  * the free-page tree, and last from the end of the file, up to {@code maxsize}. Committed pages the
  * transaction stops using are collected as freed, to be recorded under its own id at commit.
+ *
+ * <p>A child (nested) transaction works on a {@link #copyForChild() copy}, which its parent
+ * {@link #adopt adopts} when the child commits and forgets when it aborts. Free-page records are
+ * read once from the tree into a {@link RecordLog} shared by the copies; each copy keeps how many of
+ * them it has consumed, so a record consumed by an aborted child is handed out again.
  */
 public final class PageAllocator {
-    private final PageNumbers loose = new PageNumbers();
-    private final PageNumbers reusable = new PageNumbers();
-    private final PageNumbers freed = new PageNumbers();
-    private final FreeRecordSource records;
+    private PageNumbers loose = new PageNumbers();
+    private PageNumbers reusable = new PageNumbers();
+    private PageNumbers freed = new PageNumbers();
+    private final RecordLog records;
     private final long maxPages;
     private final long maxSizeBytes;
+    private int recordsConsumed;
     private long nextPage;
     private boolean loading = true;
     private boolean reusing = true;
 
     public PageAllocator(long nextPage, long maxSizeBytes, int pageSize, FreeRecordSource records) {
-        this.nextPage = nextPage;
-        this.maxSizeBytes = maxSizeBytes;
-        this.maxPages = maxSizeBytes / pageSize;
+        this(new RecordLog(records), nextPage, maxSizeBytes / pageSize, maxSizeBytes);
+    }
+
+    private PageAllocator(RecordLog records, long nextPage, long maxPages, long maxSizeBytes) {
         this.records = records;
+        this.nextPage = nextPage;
+        this.maxPages = maxPages;
+        this.maxSizeBytes = maxSizeBytes;
+    }
+
+    /** An independent copy for a child transaction: what it allocates and frees leaves this one as it was. */
+    public PageAllocator copyForChild() {
+        PageAllocator copy = new PageAllocator(records, nextPage, maxPages, maxSizeBytes);
+        copy.loose = loose;
+        copy.reusable = reusable.copy();
+        copy.freed = freed.copy();
+        copy.recordsConsumed = recordsConsumed;
+        copy.loading = loading;
+        copy.reusing = reusing;
+        return copy;
+    }
+
+    /** Takes over the state of {@code child}, a copy made by {@link #copyForChild()}, when the child commits. */
+    public void adopt(PageAllocator child) {
+        if (child.records != records) {
+            throw new IllegalArgumentException("not a copy of this allocator");
+        }
+        loose = child.loose;
+        reusable = child.reusable;
+        freed = child.freed;
+        recordsConsumed = child.recordsConsumed;
+        nextPage = child.nextPage;
+        loading = child.loading;
+        reusing = child.reusing;
     }
 
     /** The first page of a run of {@code pages} free pages. */
@@ -83,8 +122,9 @@ public final class PageAllocator {
         return all.toSortedArray();
     }
 
+    /** Transaction ids of the free-page records consumed, in order. */
     public long[] consumedRecords() {
-        return records.consumed();
+        return records.ids(recordsConsumed);
     }
 
     private long takeSingle() {
@@ -117,10 +157,11 @@ public final class PageAllocator {
         if (!loading) {
             return false;
         }
-        long[] pages = records.next();
+        long[] pages = records.pages(recordsConsumed);
         if (pages == null) {
             return false;
         }
+        recordsConsumed++;
         reusable.addAll(pages);
         return true;
     }
@@ -133,5 +174,35 @@ public final class PageAllocator {
         long first = nextPage;
         nextPage += pages;
         return first;
+    }
+
+    /**
+     * The free-page records read so far, in the order the source handed them out; the allocator and
+     * its copies each consume a prefix of it.
+     */
+    private static final class RecordLog {
+        private final FreeRecordSource source;
+        private final List<long[]> pages = new ArrayList<>();
+
+        RecordLog(FreeRecordSource source) {
+            this.source = source;
+        }
+
+        /** The pages of record {@code index}, read from the source if not yet read; null past the last. */
+        long[] pages(int index) {
+            if (index == pages.size()) {
+                long[] next = source.next();
+                if (next == null) {
+                    return null;
+                }
+                pages.add(next);
+            }
+            return pages.get(index);
+        }
+
+        /** Transaction ids of the first {@code count} records. */
+        long[] ids(int count) {
+            return Arrays.copyOf(source.consumed(), count);
+        }
     }
 }

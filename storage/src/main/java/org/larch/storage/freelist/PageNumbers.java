@@ -70,6 +70,15 @@ public final class PageNumbers {
         return -1;
     }
 
+    /** An independent copy: changes to either leave the other as it was. */
+    public PageNumbers copy() {
+        PageNumbers copy = new PageNumbers();
+        copy.numbers = Arrays.copyOfRange(numbers, start, Math.max(end, start + 16));
+        copy.end = end - start;
+        copy.sorted = sorted;
+        return copy;
+    }
+
     /** The numbers, sorted ascending, as a new array. */
     public long[] toSortedArray() {
         sort();

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.larch.storage.StorageException;
 
 /**
@@ -17,18 +20,28 @@ import org.larch.storage.StorageException;
  * extend it: see DEPENDENCIES.md), so growing it means a new, larger mapping.
  */
 public final class DataFile implements AutoCloseable {
+    /**
+     * Test hook: a layer to put between the data file opened at a path (absolute, normalized) and
+     * its channel, to inject write faults. Package-private on purpose: only tests, through a class of
+     * this package in the test sources, can set it; nothing in the engine or its configuration can.
+     */
+    static final Map<Path, UnaryOperator<FileWrites>> WRITE_LAYERS_FOR_TESTS = new ConcurrentHashMap<>();
+
     private final Path path;
     private final FileChannel channel;
+    private final FileWrites writes;
     private final boolean readOnly;
     private final List<Arena> arenas = new ArrayList<>();
     private volatile Mapping mapping;
-    private long sizeBytes;
+    private volatile long sizeBytes;
 
     private DataFile(Path path, FileChannel channel, boolean readOnly) throws IOException {
         this.path = path;
         this.channel = channel;
         this.readOnly = readOnly;
         this.sizeBytes = channel.size();
+        UnaryOperator<FileWrites> layer = WRITE_LAYERS_FOR_TESTS.get(path.toAbsolutePath().normalize());
+        this.writes = layer == null ? new ChannelWrites(channel) : layer.apply(new ChannelWrites(channel));
     }
 
     public static DataFile open(Path path, boolean readOnly) {
@@ -60,6 +73,25 @@ public final class DataFile implements AutoCloseable {
         return mapping;
     }
 
+    /**
+     * Re-reads the file's length, which another process may have grown, and maps the whole file if it
+     * grew. Returns the current mapping.
+     */
+    public Mapping refresh() {
+        refreshSize();
+        return remap();
+    }
+
+    /** Re-reads the file's length, which another process may have grown; returns it. */
+    public long refreshSize() {
+        try {
+            raiseSize(channel.size());
+            return sizeBytes;
+        } catch (IOException e) {
+            throw new StorageException("cannot read the size of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Maps the whole file as it is now and makes that the current mapping. */
     public synchronized Mapping remap() {
         if (mapping != null && mapping.sizeBytes() == sizeBytes) {
@@ -87,10 +119,14 @@ public final class DataFile implements AutoCloseable {
         }
         requireWritable();
         try {
-            channel.write(ByteBuffer.wrap(new byte[1]), newSizeBytes - 1);
-            sizeBytes = newSizeBytes;
+            raiseSize(channel.size());
+            if (newSizeBytes <= sizeBytes) {
+                return; // another process grew it already: never write a byte inside the file
+            }
+            writes.write(ByteBuffer.wrap(new byte[1]), newSizeBytes - 1);
+            raiseSize(newSizeBytes);
         } catch (IOException e) {
-            throw new StorageException("cannot grow " + path + " to " + newSizeBytes + " bytes: " + e.getMessage(), e);
+            throw failure("cannot grow " + path + " to " + newSizeBytes + " bytes", e);
         }
     }
 
@@ -101,12 +137,29 @@ public final class DataFile implements AutoCloseable {
             long position = offset;
             for (ByteBuffer buffer : buffers) {
                 while (buffer.hasRemaining()) {
-                    position += channel.write(buffer, position);
+                    position += writes.write(buffer, position);
                 }
             }
-            sizeBytes = Math.max(sizeBytes, position);
+            raiseSize(position);
         } catch (IOException e) {
-            throw new StorageException("write of " + path + " at offset " + offset + " failed: " + e.getMessage(), e);
+            throw failure("write of " + path + " at offset " + offset + " failed", e);
+        }
+    }
+
+    /** The error for a failed write or sync; a full disk (ENOSPC, EDQUOT) is named as such. */
+    private static StorageException failure(String what, IOException cause) {
+        String reason = String.valueOf(cause.getMessage());
+        if (reason.contains("No space left on device") || reason.contains("Disk quota exceeded")) {
+            return new StorageException("disk full: " + what + " (" + reason + "); free space on that"
+                    + " file system and retry", cause);
+        }
+        return new StorageException(what + ": " + reason, cause);
+    }
+
+    /** Raises the known size; it never shrinks (nothing truncates an environment's file). */
+    private synchronized void raiseSize(long bytes) {
+        if (bytes > sizeBytes) {
+            sizeBytes = bytes;
         }
     }
 
@@ -135,9 +188,9 @@ public final class DataFile implements AutoCloseable {
     /** Forces written data (and the size needed to read it) to the device. */
     public void sync() {
         try {
-            channel.force(false);
+            writes.sync();
         } catch (IOException e) {
-            throw new StorageException("sync of " + path + " failed: " + e.getMessage(), e);
+            throw failure("sync of " + path + " failed", e);
         }
     }
 

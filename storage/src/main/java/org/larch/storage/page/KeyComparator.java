@@ -10,6 +10,22 @@ import java.lang.foreign.MemorySegment;
 public interface KeyComparator {
     int compare(MemorySegment a, long aOffset, int aLength, MemorySegment b, long bOffset, int bLength);
 
+    /** The order of keys a database's stored flags choose (INTEGERKEY, REVERSEKEY, else lexicographic). */
+    static KeyComparator forKeys(int storedFlags) {
+        if ((storedFlags & org.larch.storage.DbiFlag.INTEGERKEY.bits) != 0) {
+            return INTEGER;
+        }
+        return (storedFlags & org.larch.storage.DbiFlag.REVERSEKEY.bits) != 0 ? REVERSE : LEXICOGRAPHIC;
+    }
+
+    /** The order of a DUPSORT database's values its stored flags choose (INTEGERDUP, REVERSEDUP, else lexicographic). */
+    static KeyComparator forValues(int storedFlags) {
+        if ((storedFlags & org.larch.storage.DbiFlag.INTEGERDUP.bits) != 0) {
+            return INTEGER;
+        }
+        return (storedFlags & org.larch.storage.DbiFlag.REVERSEDUP.bits) != 0 ? REVERSE : LEXICOGRAPHIC;
+    }
+
     /** Unsigned lexicographic order, shorter key first on a common prefix (LMDB's default). */
     KeyComparator LEXICOGRAPHIC = (a, aOffset, aLength, b, bOffset, bLength) -> {
         long at = MemorySegment.mismatch(a, aOffset, aOffset + aLength, b, bOffset, bOffset + bLength);

@@ -10,7 +10,9 @@ import java.lang.foreign.MemorySegment;
  * -------+------+-------------+-----------------------------------------------------------------
  *      0 |    2 | keyLength   | bytes of key
  *      2 |    2 | flags       | {@link #BIGDATA}: value in an overflow run; {@link #SUBDB}: the value
- *        |      |             | is a named database's descriptor; {@link #DUPDATA}: reserved
+ *        |      |             | is a named database's descriptor; {@link #DUPDATA}: the value holds a
+ *        |      |             | DUPSORT key's values: a {@link SubPage}, or with SUBDB the DbRecord
+ *        |      |             | of a nested tree whose keys are the values
  *      4 |    4 | valueLength | bytes of value (for BIGDATA, the length stored in the run)
  *      8 |    k | key         |
  *    8+k |    v | value       | the value, or for BIGDATA the u64 number of the run's first page
@@ -64,6 +66,11 @@ public final class LeafPage extends Page {
 
     public boolean isBig(int index) {
         return (flags(index) & BIGDATA) != 0;
+    }
+
+    /** Whether node {@code index} holds a DUPSORT key's values in a nested tree (its value is a DbRecord). */
+    public boolean holdsNestedTree(int index) {
+        return (flags(index) & (DUPDATA | SUBDB)) == (DUPDATA | SUBDB);
     }
 
     public int valueLength(int index) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.larch.storage.DbiFlag;
 import org.larch.storage.Env;
 import org.larch.storage.Txn;
 import org.larch.storage.env.Snapshot;
@@ -17,7 +18,8 @@ import org.larch.storage.page.Meta;
  *   <li>the meta pages in the file ({@link MetaPagesCheck});</li>
  *   <li>the main tree, collecting the named databases, then each named database ({@link TreeWalk}:
  *       page headers, checksums, node layout, key order against the parents' separators, leaf depth,
- *       overflow runs, and the descriptor's counts);</li>
+ *       overflow runs, and the descriptor's counts; a DUPSORT database's inline value sets and nested
+ *       trees with {@link DuplicatesCheck});</li>
  *   <li>the free-page tree and its records ({@link FreeRecordCheck});</li>
  *   <li>that every page from 2 to the last is claimed exactly once ({@link PageLedger}).</li>
  * </ol>
@@ -91,9 +93,14 @@ public final class Checker {
     }
 
     private void walkNamedDatabase(NamedDatabases.NamedDatabase database) {
-        KeyComparator order = orders.getOrDefault(database.name(), StoredOrder.of(database.record().flags));
-        databases.add(new TreeWalk(context, database.treeName(), order, NamedDatabases.forbiddenIn(findings))
-                .walk(database.record()));
+        int flags = database.record().flags;
+        KeyComparator order = orders.getOrDefault(database.name(), KeyComparator.forKeys(flags));
+        TreeWalk walk = new TreeWalk(context, database.treeName(), order, NamedDatabases.forbiddenIn(findings));
+        if ((flags & DbiFlag.DUPSORT.bits) != 0) {
+            walk.withDuplicates(new DuplicatesCheck(context, database.treeName(), KeyComparator.forValues(flags),
+                    (flags & DbiFlag.DUPFIXED.bits) != 0));
+        }
+        databases.add(walk.walk(database.record()));
     }
 
     /** Walks the free-page tree; returns its records, checked but not yet claimed. */

@@ -23,8 +23,8 @@ final class TreeTally {
         return leafLevel;
     }
 
-    void addEntry() {
-        entries++;
+    void addEntries(long count) {
+        entries += count;
     }
 
     void addOverflow(int pages) {

@@ -23,6 +23,7 @@ final class TreeWalk {
     private final int claimant;
     private final OverflowRunCheck overflow;
     private final TreeTally tally = new TreeTally();
+    private DuplicatesCheck duplicates;
 
     TreeWalk(CheckContext context, String treeName, KeyComparator order, LeafVisitor visitor) {
         this.context = context;
@@ -31,6 +32,12 @@ final class TreeWalk {
         this.visitor = visitor;
         this.claimant = context.ledger().register(treeName, false);
         this.overflow = new OverflowRunCheck(context, claimant);
+    }
+
+    /** Makes this the walk of a DUPSORT database, whose nodes may hold several values. */
+    TreeWalk withDuplicates(DuplicatesCheck check) {
+        this.duplicates = check;
+        return this;
     }
 
     TreeTally walk(DbRecord record) {
@@ -101,7 +108,15 @@ final class TreeWalk {
     }
 
     private void visitNode(LeafPage leaf, int index, String where) {
-        tally.addEntry();
+        if ((leaf.flags(index) & LeafPage.DUPDATA) != 0) {
+            if (duplicates == null) {
+                context.findings().problem(where + ": a node with duplicate values outside a DUPSORT database");
+            } else {
+                tally.addEntries(duplicates.check(leaf, index, where));
+            }
+            return;
+        }
+        tally.addEntries(1);
         if (!leaf.isBig(index)) {
             visitor.visit(leaf, index, leaf.inlineValue(index), where);
             return;

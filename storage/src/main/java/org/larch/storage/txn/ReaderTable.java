@@ -1,61 +1,89 @@
 package org.larch.storage.txn;
 
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.larch.storage.ReaderInfo;
 import org.larch.storage.ReadersFullException;
+import org.larch.storage.io.LockFileMapping;
 
 /**
- * The snapshot each live read transaction pins, one slot per reader. A slot holds {@link #FREE},
- * {@link #IDLE} (taken by a reset transaction that pins nothing) or the snapshot's transaction id
- * plus one (so that snapshot 0 of a new environment is not mistaken for a free slot).
- * Taking and releasing a slot are single atomic operations: no lock on the readers' path. The
- * writer reads the table to learn the oldest snapshot still in use.
+ * The snapshot each live read transaction pins, one slot per reader, shared by every process that
+ * has the environment open (the slots live in the mapped lock file: see {@link LockFileMapping}).
+ * Taking a slot is one compare-and-set on its owner pid; pinning and releasing are single atomic
+ * writes: no lock on the readers' path. The writer scans the table for the oldest snapshot in use.
+ *
+ * <p>A slot whose owner process died keeps its snapshot pinned until {@link #clearStale()} finds it:
+ * on open, on demand, and once before a full table is reported.
  */
 public final class ReaderTable {
-    public static final long FREE = 0;
-    public static final long IDLE = -1;
-
-    private final AtomicLongArray slots;
+    private final LockFileMapping table;
+    private final ProcessIdentity self = ProcessIdentity.current();
     private final ThreadLocal<int[]> hint = ThreadLocal.withInitial(() -> new int[] {0});
+    private volatile boolean closed;
 
+    /** A table of {@code maxReaders} slots for this process alone, in memory. */
     public ReaderTable(int maxReaders) {
-        this.slots = new AtomicLongArray(maxReaders);
+        this(LockFileMapping.inMemory(maxReaders));
+    }
+
+    /** The table in a mapped lock file. */
+    public ReaderTable(LockFileMapping table) {
+        this.table = table;
     }
 
     public int capacity() {
-        return slots.length();
+        return table.slotCount();
     }
 
-    /** Takes a free slot, marking it idle; starts looking where this thread last found one. */
+    /**
+     * Takes a free slot for the calling thread, pinning nothing yet; starts looking where this thread
+     * last found one. When every slot is taken, clears stale slots once before giving up.
+     */
     public int acquire() {
-        int[] start = hint.get();
-        int length = slots.length();
-        for (int i = 0; i < length; i++) {
-            int slot = (start[0] + i) % length;
-            if (slots.get(slot) == FREE && slots.compareAndSet(slot, FREE, IDLE)) {
-                start[0] = slot;
-                return slot;
-            }
+        int slot = tryAcquire();
+        if (slot < 0 && clearStale() > 0) {
+            slot = tryAcquire();
         }
-        throw new ReadersFullException("all " + length + " reader slots are in use: raise maxreaders");
+        if (slot < 0) {
+            throw new ReadersFullException("all " + capacity() + " reader slots are taken by live readers: raise "
+                    + "maxreaders (EnvConfig.withMaxReaders; the first process to open the environment sets it)");
+        }
+        return slot;
     }
 
     public void pin(int slot, long txnId) {
-        slots.set(slot, txnId + 1);
+        table.setSnapshot(slot, txnId);
     }
 
+    /** Stops pinning but keeps the slot (a reset transaction). After {@link #close()}: nothing. */
     public void unpin(int slot) {
-        slots.set(slot, IDLE);
+        if (!closed) {
+            try {
+                table.setSnapshot(slot, -1);
+            } catch (IllegalStateException unmapped) {
+                // closed meanwhile: close() gave the slot back
+            }
+        }
     }
 
+    /** Gives the slot back. After {@link #close()}: nothing, close gave it back already. */
     public void release(int slot) {
-        slots.set(slot, FREE);
+        if (!closed) {
+            try {
+                clear(slot);
+            } catch (IllegalStateException unmapped) {
+                // closed meanwhile: close() gave the slot back
+            }
+        }
     }
 
-    /** The oldest snapshot pinned, or {@code Long.MAX_VALUE} when none is. */
+    /** The oldest snapshot pinned by any process, or {@code Long.MAX_VALUE} when none is. */
     public long oldestPinned() {
         long oldest = Long.MAX_VALUE;
-        for (int i = 0; i < slots.length(); i++) {
-            long txnId = slots.get(i) - 1;
+        for (int slot = 0; slot < capacity(); slot++) {
+            long txnId = table.snapshot(slot);
             if (txnId >= 0 && txnId < oldest) {
                 oldest = txnId;
             }
@@ -63,11 +91,11 @@ public final class ReaderTable {
         return oldest;
     }
 
-    /** How many slots are taken (pinned or idle). */
+    /** How many slots are taken (pinned or idle), by every process. */
     public int used() {
         int used = 0;
-        for (int i = 0; i < slots.length(); i++) {
-            if (slots.get(i) != FREE) {
+        for (int slot = 0; slot < capacity(); slot++) {
+            if (table.ownerPid(slot) != 0) {
                 used++;
             }
         }
@@ -76,7 +104,79 @@ public final class ReaderTable {
 
     /** The snapshot pinned in {@code slot}, or -1 when the slot pins none. */
     public long snapshotOf(int slot) {
-        long value = slots.get(slot);
-        return value > 0 ? value - 1 : -1;
+        return table.snapshot(slot);
+    }
+
+    /**
+     * Clears the slots of processes that died (no process with the pid, or one that started at
+     * another time), and of stale-checks that died half-way. Returns how many were cleared.
+     */
+    public int clearStale() {
+        Map<ProcessIdentity, Boolean> alive = new HashMap<>();
+        int cleared = 0;
+        for (int slot = 0; slot < capacity(); slot++) {
+            long pid = table.ownerPid(slot);
+            if (pid == 0) {
+                continue;
+            }
+            ProcessIdentity owner = pid > 0 ? new ProcessIdentity(pid, table.ownerStartMillis(slot))
+                    : new ProcessIdentity(-pid, 0);
+            if (alive.computeIfAbsent(owner, o -> ProcessIdentity.isAlive(o.pid(), o.startMillis()))) {
+                continue;
+            }
+            if (table.compareAndSetOwnerPid(slot, pid, -self.pid())) {
+                clear(slot);
+                cleared++;
+            }
+        }
+        return cleared;
+    }
+
+    /** The taken slots; {@code lastTxnId} is the newest commit, to compute each reader's lag. */
+    public List<ReaderInfo> readers(long lastTxnId) {
+        List<ReaderInfo> readers = new ArrayList<>();
+        for (int slot = 0; slot < capacity(); slot++) {
+            long pid = table.ownerPid(slot);
+            if (pid > 0) {
+                long snapshot = table.snapshot(slot);
+                long lag = snapshot >= 0 ? Math.max(0, lastTxnId - snapshot) : 0;
+                readers.add(new ReaderInfo(slot, pid, table.ownerId(slot), snapshot, lag));
+            }
+        }
+        return readers;
+    }
+
+    /**
+     * Gives back every slot of this process and ignores later releases: read transactions still open
+     * when the environment closes end without touching the table (which may be unmapped by then).
+     */
+    public void close() {
+        closed = true;
+        for (int slot = 0; slot < capacity(); slot++) {
+            if (table.ownerPid(slot) == self.pid()) {
+                clear(slot);
+            }
+        }
+    }
+
+    private int tryAcquire() {
+        int[] start = hint.get();
+        int length = capacity();
+        for (int i = 0; i < length; i++) {
+            int slot = (start[0] + i) % length;
+            if (table.ownerPid(slot) == 0 && table.compareAndSetOwnerPid(slot, 0, self.pid())) {
+                table.setOwner(slot, self.startMillis(), Thread.currentThread().threadId());
+                start[0] = slot;
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    /** Unpins, forgets the owner, then frees the slot: the pid goes last, as it is the claim. */
+    private void clear(int slot) {
+        table.setSnapshot(slot, -1);
+        table.setOwner(slot, 0, 0);
+        table.setOwnerPid(slot, 0);
     }
 }

@@ -1,9 +1,6 @@
 package org.larch.storage.txn;
 
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.larch.storage.btree.PageStore;
 import org.larch.storage.freelist.PageAllocator;
 import org.larch.storage.page.BranchPage;
@@ -16,32 +13,65 @@ import org.larch.storage.page.PageHeader;
  * A write transaction's view of the file: its own (dirty) pages, kept on the heap until commit, over
  * the committed pages of the snapshot it started from. Touching a committed page copies it to a new
  * page number and frees the original; committed pages are never changed.
+ *
+ * <p>A child (nested) transaction's view ({@link #beginChild()}) layers its own dirty pages over its
+ * parent's, and treats the parent's like committed ones: touching one copies it again, so aborting
+ * the child leaves the parent's pages as they were. The child allocates from a copy of the parent's
+ * allocator. When the child commits, the parent {@link #adoptChild adopts} its pages and allocator.
  */
 public final class WritePages implements PageStore {
     private final ReadPages committed;
     private final PageAllocator allocator;
     private final int pageSize;
-    private final Map<Long, byte[]> dirty = new HashMap<>();
+    private final DirtyPages dirty;
     private long modifications;
 
     public WritePages(ReadPages committed, PageAllocator allocator) {
+        this(committed, allocator, new DirtyPages(), 0);
+    }
+
+    private WritePages(ReadPages committed, PageAllocator allocator, DirtyPages dirty, long modifications) {
         this.committed = committed;
         this.allocator = allocator;
         this.pageSize = committed.pageSize();
+        this.dirty = dirty;
+        this.modifications = modifications;
+    }
+
+    /** The view of a child transaction: this one's pages as its base, its own changes on top. */
+    public WritePages beginChild() {
+        return new WritePages(committed, allocator.copyForChild(), dirty.child(), modifications);
+    }
+
+    /**
+     * Takes over the changes of {@code child}, made by {@link #beginChild()} on this view, as it
+     * commits: its pages, its allocator, and the pages of this view it stopped using, which become
+     * free at once. Counts as a change, so cursors of this view find their place again.
+     */
+    public void adoptChild(WritePages child) {
+        allocator.adopt(child.allocator);
+        for (long[] run : dirty.adopt(child.dirty)) {
+            allocator.freeOwn(run[0], (int) run[1]);
+        }
+        modifications = Math.max(modifications, child.modifications) + 1;
     }
 
     @Override
     public Page page(long pageNumber) {
-        byte[] bytes = dirty.get(pageNumber);
+        byte[] bytes = dirty.own(pageNumber);
         if (bytes != null) {
             return Page.wrap(MemorySegment.ofArray(bytes), 0, pageSize, pageNumber, true);
+        }
+        bytes = dirty.ancestors(pageNumber);
+        if (bytes != null) {
+            return Page.wrap(MemorySegment.ofArray(bytes).asReadOnly(), 0, pageSize, pageNumber, false);
         }
         return committed.page(pageNumber);
     }
 
     @Override
     public MemorySegment overflowValue(long firstPage, long valueLength) {
-        byte[] bytes = dirty.get(firstPage);
+        byte[] bytes = visible(firstPage);
         if (bytes != null) {
             return OverflowPage.value(MemorySegment.ofArray(bytes), 0, valueLength);
         }
@@ -50,7 +80,7 @@ public final class WritePages implements PageStore {
 
     @Override
     public int overflowPages(long firstPage) {
-        byte[] bytes = dirty.get(firstPage);
+        byte[] bytes = visible(firstPage);
         if (bytes != null) {
             return bytes.length / pageSize;
         }
@@ -73,7 +103,7 @@ public final class WritePages implements PageStore {
         MemorySegment.copy(page.segment(), page.base(), copy, 0, pageSize);
         PageHeader.setPageNumber(copy, 0, number);
         dirty.put(number, bytes);
-        allocator.freeCommitted(page.number(), 1);
+        freeOthers(page.number(), 1);
         return Page.wrap(copy, 0, pageSize, number, true);
     }
 
@@ -99,7 +129,7 @@ public final class WritePages implements PageStore {
 
     @Override
     public MemorySegment writableOverflow(long firstPage, long valueLength) {
-        byte[] bytes = dirty.get(firstPage);
+        byte[] bytes = dirty.own(firstPage);
         if (bytes == null) {
             throw new IllegalStateException("overflow run " + firstPage + " is not this transaction's");
         }
@@ -108,7 +138,7 @@ public final class WritePages implements PageStore {
 
     @Override
     public boolean owns(long pageNumber) {
-        return dirty.containsKey(pageNumber);
+        return dirty.own(pageNumber) != null;
     }
 
     @Override
@@ -118,10 +148,10 @@ public final class WritePages implements PageStore {
 
     @Override
     public void freeOverflow(long firstPage, int pages) {
-        if (dirty.remove(firstPage) != null) {
+        if (dirty.removeOwn(firstPage)) {
             allocator.freeOwn(firstPage, pages);
         } else {
-            allocator.freeCommitted(firstPage, pages);
+            freeOthers(firstPage, pages);
         }
     }
 
@@ -147,20 +177,32 @@ public final class WritePages implements PageStore {
         return committed;
     }
 
-    /** Page numbers of the dirty pages and runs, ascending. */
+    /** Page numbers of this view's own dirty pages and runs, ascending. */
     public long[] dirtyPageNumbers() {
-        long[] numbers = new long[dirty.size()];
-        int i = 0;
-        for (long number : dirty.keySet()) {
-            numbers[i++] = number;
-        }
-        Arrays.sort(numbers);
-        return numbers;
+        return dirty.sortedNumbers();
     }
 
-    /** The bytes of dirty page or run {@code pageNumber}. */
+    /** The bytes of this view's own dirty page or run {@code pageNumber}. */
     public byte[] dirtyBytes(long pageNumber) {
-        return dirty.get(pageNumber);
+        return dirty.own(pageNumber);
+    }
+
+    /** The bytes of a dirty page or run of this view or of an ancestor's, or null for a committed one. */
+    private byte[] visible(long pageNumber) {
+        byte[] bytes = dirty.own(pageNumber);
+        return bytes != null ? bytes : dirty.ancestors(pageNumber);
+    }
+
+    /**
+     * Returns a run this view did not make: an ancestor's stays with the ancestor until this view
+     * commits; a committed one is freed, to be recorded at commit.
+     */
+    private void freeOthers(long firstPage, int pages) {
+        if (dirty.ancestors(firstPage) != null) {
+            dirty.freeFromAncestor(firstPage, pages);
+        } else {
+            allocator.freeCommitted(firstPage, pages);
+        }
     }
 
     private MemorySegment newDirty(long firstPage, int pages) {

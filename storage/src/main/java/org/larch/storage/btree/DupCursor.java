@@ -1,0 +1,304 @@
+package org.larch.storage.btree;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.larch.storage.page.DbRecord;
+import org.larch.storage.page.KeyComparator;
+import org.larch.storage.page.LeafPage;
+import org.larch.storage.page.SubPage;
+
+/**
+ * A cursor over (key, value) pairs: a {@link TreeCursor} over the keys and, for a key with several
+ * values (DUPSORT), a position among them — an index into its inline sub-page or a cursor over its
+ * nested tree. In a plain database every key has one value and this is a thin shell over the key
+ * cursor.
+ *
+ * <p>In a write transaction a change through any handle may rebuild the pages under the cursor; it
+ * then finds its place again by its last (key, value). If that pair is gone the cursor stands in its
+ * gap: {@link #next()} lands on the pair after it, {@link #prev()} on the one before.
+ */
+public final class DupCursor {
+    private enum Form { SINGLE, INLINE, NESTED }
+
+    private final PageSource pages;
+    private final PageStore store;
+    private final KeyComparator keyOrder;
+    private final KeyComparator valueOrder;
+    private final TreeCursor keys;
+    private Form form;
+    private int index;
+    private TreeCursor nested;
+    private DbRecord nestedRecord;
+    private boolean positioned;
+    private boolean inGap;
+    private byte[] savedKey;
+    private byte[] savedValue;
+    private long seenModifications;
+
+    public DupCursor(PageSource pages, DbRecord db, KeyComparator keyOrder, KeyComparator valueOrder) {
+        this.pages = pages;
+        this.store = pages instanceof PageStore writable ? writable : null;
+        this.keyOrder = keyOrder;
+        this.valueOrder = valueOrder;
+        this.keys = new TreeCursor(pages, db, keyOrder);
+    }
+
+    public boolean first() {
+        return settle(keys.first() && enter(true));
+    }
+
+    public boolean last() {
+        return settle(keys.last() && enter(false));
+    }
+
+    /** The next pair; at the end returns false and stays where it was. */
+    public boolean next() {
+        revalidate();
+        if (!positioned) {
+            return !inGap && first();
+        }
+        if (inGap) {
+            return settle(true);
+        }
+        return (stepValue(true) || (keys.next() && enter(true))) && settle(true);
+    }
+
+    /** The previous pair; at the start returns false and stays where it was. */
+    public boolean prev() {
+        revalidate();
+        if (!positioned) {
+            return last();
+        }
+        inGap = false;
+        return (stepValue(false) || (keys.prev() && enter(false))) && settle(true);
+    }
+
+    /** The next value of the current key; false at its last value. */
+    public boolean nextDup() {
+        return positionedOnPair() && stepValue(true) && settle(true);
+    }
+
+    /** The previous value of the current key; false at its first value. */
+    public boolean prevDup() {
+        return positionedOnPair() && stepValue(false) && settle(true);
+    }
+
+    public boolean firstDup() {
+        return positionedOnPair() && enter(true) && settle(true);
+    }
+
+    public boolean lastDup() {
+        return positionedOnPair() && enter(false) && settle(true);
+    }
+
+    /** The first value of the next key. */
+    public boolean nextNoDup() {
+        revalidate();
+        if (!positioned) {
+            return !inGap && first();
+        }
+        if (inGap && !onSavedKey()) {
+            return settle(true);
+        }
+        return keys.next() && enter(true) && settle(true);
+    }
+
+    /** The last value of the previous key. */
+    public boolean prevNoDup() {
+        revalidate();
+        if (!positioned) {
+            return last();
+        }
+        return keys.prev() && enter(false) && settle(true);
+    }
+
+    /** Positions on the first value of {@code key}; false (unpositioned) when it is absent. */
+    public boolean seek(MemorySegment key) {
+        return settle(keys.seek(key) && enter(true));
+    }
+
+    /** Positions on the first value of the first key at or after {@code key}. */
+    public boolean seekRange(MemorySegment key) {
+        return settle(keys.seekRange(key) && enter(true));
+    }
+
+    /** Positions on exactly ({@code key}, {@code value}). */
+    public boolean seekBoth(MemorySegment key, MemorySegment value) {
+        return settle(keys.seek(key) && enter(true) && findValue(value, true));
+    }
+
+    /** Positions on {@code key}'s first value at or after {@code value}. */
+    public boolean seekBothRange(MemorySegment key, MemorySegment value) {
+        return settle(keys.seek(key) && enter(true) && findValue(value, false));
+    }
+
+    public MemorySegment key() {
+        requirePair();
+        return keys.key();
+    }
+
+    public MemorySegment value() {
+        requirePair();
+        return currentValue();
+    }
+
+    private MemorySegment currentValue() {
+        return switch (form) {
+            case SINGLE -> keys.value();
+            case INLINE -> SubPage.value(keys.value(), index);
+            case NESTED -> nested.key();
+        };
+    }
+
+    /** Number of values of the current key. */
+    public long count() {
+        requirePair();
+        return switch (form) {
+            case SINGLE -> 1;
+            case INLINE -> SubPage.count(keys.value());
+            case NESTED -> nestedRecord.entries;
+        };
+    }
+
+    public boolean isPositioned() {
+        revalidate();
+        return positioned && !inGap;
+    }
+
+    /**
+     * Fixed-size values from the current one to the end of the page (or sub-page) holding them, packed
+     * one after another; the cursor moves to the last of them.
+     */
+    public MemorySegment valuesToPageEnd(int valueSize) {
+        requirePair();
+        MemorySegment batch = switch (form) {
+            case SINGLE -> MemorySegment.ofArray(keys.value().toArray(ValueLayout.JAVA_BYTE));
+            case INLINE -> inlineBatch(valueSize);
+            case NESTED -> MemorySegment.ofArray(nested.packKeysToLeafEnd(valueSize));
+        };
+        settle(true);
+        return batch;
+    }
+
+    /** Marks the current pair as deleted through this cursor: the cursor now stands in its gap. */
+    public void markDeleted() {
+        seenModifications = -1;
+    }
+
+    private MemorySegment inlineBatch(int valueSize) {
+        MemorySegment subPage = keys.value();
+        int count = SubPage.count(subPage);
+        long from = SubPage.valueOffset(subPage, index);
+        MemorySegment batch = MemorySegment.ofArray(
+                subPage.asSlice(from, (long) (count - index) * valueSize).toArray(ValueLayout.JAVA_BYTE));
+        index = count - 1;
+        return batch;
+    }
+
+    /** Takes up the values of the key the key cursor is on, at the first or last of them. */
+    private boolean enter(boolean atFirst) {
+        int flags = keys.nodeFlags();
+        nested = null;
+        if ((flags & LeafPage.DUPDATA) == 0) {
+            form = Form.SINGLE;
+            index = 0;
+            return true;
+        }
+        if ((flags & LeafPage.SUBDB) == 0) {
+            form = Form.INLINE;
+            index = atFirst ? 0 : SubPage.count(keys.value()) - 1;
+            return true;
+        }
+        form = Form.NESTED;
+        nestedRecord = DbRecord.decode(keys.value(), 0);
+        nested = new TreeCursor(pages, nestedRecord, valueOrder);
+        return atFirst ? nested.first() : nested.last();
+    }
+
+    private boolean stepValue(boolean forward) {
+        return switch (form) {
+            case SINGLE -> false;
+            case INLINE -> {
+                int next = index + (forward ? 1 : -1);
+                if (next < 0 || next >= SubPage.count(keys.value())) {
+                    yield false;
+                }
+                index = next;
+                yield true;
+            }
+            case NESTED -> forward ? nested.next() : nested.prev();
+        };
+    }
+
+    /** Moves among the current key's values to {@code value} (exact) or the first at or after it. */
+    private boolean findValue(MemorySegment value, boolean exact) {
+        int length = (int) value.byteSize();
+        return switch (form) {
+            case SINGLE -> {
+                MemorySegment only = keys.value();
+                int c = valueOrder.compare(only, 0, (int) only.byteSize(), value, 0, length);
+                yield exact ? c == 0 : c >= 0;
+            }
+            case INLINE -> {
+                MemorySegment subPage = keys.value();
+                int found = SubPage.search(subPage, value, valueOrder);
+                int at = found >= 0 ? found : -found - 1;
+                index = at;
+                yield found >= 0 || (!exact && at < SubPage.count(subPage));
+            }
+            case NESTED -> exact ? nested.seek(value) : nested.seekRange(value);
+        };
+    }
+
+    private boolean settle(boolean found) {
+        positioned = found;
+        inGap = false;
+        if (found && store != null) {
+            savedKey = keys.keyBytes();
+            savedValue = currentValue().toArray(ValueLayout.JAVA_BYTE);
+            seenModifications = store.modificationCount();
+        }
+        return found;
+    }
+
+    private boolean positionedOnPair() {
+        revalidate();
+        return positioned && !inGap;
+    }
+
+    private void requirePair() {
+        if (!positionedOnPair()) {
+            throw new IllegalStateException("cursor is not positioned on a key");
+        }
+    }
+
+    /** After a change in this transaction, finds the saved pair or the gap where it was. */
+    private void revalidate() {
+        if (store == null || savedKey == null || seenModifications == store.modificationCount()) {
+            return;
+        }
+        if (!positioned && !inGap) {
+            return;
+        }
+        seenModifications = store.modificationCount();
+        MemorySegment key = MemorySegment.ofArray(savedKey);
+        MemorySegment value = MemorySegment.ofArray(savedValue);
+        boolean found = keys.seekRange(key) && enter(true);
+        boolean sameKey = found && onSavedKey();
+        if (sameKey && !findValue(value, false)) {
+            found = keys.next() && enter(true);
+            sameKey = false;
+        }
+        boolean same = sameKey && equal(valueOrder, currentValue(), savedValue);
+        positioned = found;
+        inGap = !same;
+    }
+
+    private boolean onSavedKey() {
+        return equal(keyOrder, keys.key(), savedKey);
+    }
+
+    private static boolean equal(KeyComparator order, MemorySegment stored, byte[] saved) {
+        return order.compare(stored, 0, (int) stored.byteSize(), MemorySegment.ofArray(saved), 0, saved.length) == 0;
+    }
+}

@@ -1,0 +1,122 @@
+package org.larch.storage.page;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sorted values of one key of a DUPSORT database, kept inline as the value of its leaf node
+ * ({@link LeafPage#DUPDATA}) while they are few and small. Offsets from the sub-page's first byte:
+ *
+ * <pre>
+ * offset | size      | field     | meaning
+ * -------+-----------+-----------+-------------------------------------------------------------
+ *      0 |         2 | count     | number of values, at least 2
+ *      2 |         2 | fixedSize | DUPFIXED: the size of every value; 0: values of any size
+ *      4 | 2 × count | offsets   | variable sizes only: offset of each value's length field
+ *      … |         … | values    | variable: u16 length then the bytes, in value order;
+ *        |           |           | fixed: count × fixedSize bytes packed in value order
+ * </pre>
+ *
+ * A sub-page is small (it must fit a node) and is rewritten whole on every change.
+ */
+public final class SubPage {
+    static final int COUNT = 0;
+    static final int FIXED_SIZE = 2;
+    static final int HEADER = 4;
+
+    private SubPage() {
+    }
+
+    public static int count(MemorySegment subPage) {
+        return Bytes.u16(subPage, COUNT);
+    }
+
+    public static int fixedSize(MemorySegment subPage) {
+        return Bytes.u16(subPage, FIXED_SIZE);
+    }
+
+    /** Offset of value {@code index}'s bytes in the sub-page. */
+    public static long valueOffset(MemorySegment subPage, int index) {
+        int fixed = fixedSize(subPage);
+        if (fixed > 0) {
+            return HEADER + (long) index * fixed;
+        }
+        return Bytes.u16(subPage, HEADER + 2L * index) + 2L;
+    }
+
+    public static int valueLength(MemorySegment subPage, int index) {
+        int fixed = fixedSize(subPage);
+        if (fixed > 0) {
+            return fixed;
+        }
+        return Bytes.u16(subPage, Bytes.u16(subPage, HEADER + 2L * index));
+    }
+
+    public static MemorySegment value(MemorySegment subPage, int index) {
+        return subPage.asSlice(valueOffset(subPage, index), valueLength(subPage, index));
+    }
+
+    /** Index of a value equal to {@code value}, or {@code -(insertionPoint + 1)}. */
+    public static int search(MemorySegment subPage, MemorySegment value, KeyComparator order) {
+        int low = 0;
+        int high = count(subPage) - 1;
+        int valueLength = (int) value.byteSize();
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int c = order.compare(subPage, valueOffset(subPage, middle), valueLength(subPage, middle), value, 0,
+                    valueLength);
+            if (c < 0) {
+                low = middle + 1;
+            } else if (c > 0) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -(low + 1);
+    }
+
+    /** Copies of all values, in order. */
+    public static List<byte[]> values(MemorySegment subPage) {
+        int count = count(subPage);
+        List<byte[]> values = new ArrayList<>(count + 1);
+        for (int i = 0; i < count; i++) {
+            values.add(value(subPage, i).toArray(ValueLayout.JAVA_BYTE));
+        }
+        return values;
+    }
+
+    /** Bytes of a sub-page holding {@code values}. */
+    public static int encodedSize(List<byte[]> values, int fixedSize) {
+        if (fixedSize > 0) {
+            return HEADER + values.size() * fixedSize;
+        }
+        int size = HEADER;
+        for (byte[] value : values) {
+            size += 2 + 2 + value.length;
+        }
+        return size;
+    }
+
+    /** Encodes sorted {@code values}; {@code fixedSize} is their common size for DUPFIXED, else 0. */
+    public static byte[] encode(List<byte[]> values, int fixedSize) {
+        byte[] bytes = new byte[encodedSize(values, fixedSize)];
+        MemorySegment out = MemorySegment.ofArray(bytes);
+        Bytes.putU16(out, COUNT, values.size());
+        Bytes.putU16(out, FIXED_SIZE, fixedSize);
+        long position = fixedSize > 0 ? HEADER : HEADER + 2L * values.size();
+        for (int i = 0; i < values.size(); i++) {
+            byte[] value = values.get(i);
+            if (fixedSize == 0) {
+                Bytes.putU16(out, HEADER + 2L * i, (int) position);
+                Bytes.putU16(out, position, value.length);
+                position += 2;
+            }
+            MemorySegment.copy(MemorySegment.ofArray(value), 0, out, position, value.length);
+            position += value.length;
+        }
+        return bytes;
+    }
+}
