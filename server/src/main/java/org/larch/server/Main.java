@@ -32,6 +32,10 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 org.larch.server.commands.DemoCommand.class,
                 org.larch.server.commands.StatCommand.class,
+                org.larch.server.commands.CopyCommand.class,
+                org.larch.server.commands.CheckCommand.class,
+                org.larch.server.commands.DumpCommand.class,
+                org.larch.server.commands.LoadCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

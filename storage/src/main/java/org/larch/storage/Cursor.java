@@ -98,12 +98,12 @@ public final class Cursor implements AutoCloseable {
 
     /** The current key, a read-only view valid until the transaction changes or ends. */
     public MemorySegment key() {
-        return read(cursor::key).asReadOnly();
+        return Dbi.readOnly(read(cursor::key));
     }
 
     /** The current value, a read-only view valid until the transaction changes or ends. */
     public MemorySegment value() {
-        return read(cursor::value).asReadOnly();
+        return Dbi.readOnly(read(cursor::value));
     }
 
     public byte[] keyBytes() {
@@ -121,7 +121,7 @@ public final class Cursor implements AutoCloseable {
      */
     public MemorySegment getMultiple() {
         int size = fixedValueSize();
-        return read(() -> cursor.valuesToPageEnd(size)).asReadOnly();
+        return Dbi.readOnly(read(() -> cursor.valuesToPageEnd(size)));
     }
 
     /** DUPFIXED: the next page of the current key's values (LMDB's NEXT_MULTIPLE), or null after the last. */
@@ -129,11 +129,16 @@ public final class Cursor implements AutoCloseable {
         return nextDup() ? getMultiple() : null;
     }
 
-    /** Stores a key and value and positions the cursor on the pair. */
+    /**
+     * Stores a key and value and positions the cursor on the pair; when a flag kept the put from
+     * storing it, on the key (or pair) that was already there.
+     */
     public boolean put(byte[] key, byte[] value, PutFlag... flags) {
         check();
         boolean stored = dbi.put(txn, key, value, flags);
-        seekBoth(key, value);
+        if (!dbi.isDupSort() || !seekBoth(key, value)) {
+            seek(key);
+        }
         return stored;
     }
 

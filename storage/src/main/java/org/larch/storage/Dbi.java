@@ -60,9 +60,9 @@ public final class Dbi {
                 DupCursor cursor = dupCursor(txn);
                 value = cursor.seek(MemorySegment.ofArray(key)) ? cursor.value() : null;
             } else {
-                value = new Tree(txn.pages(), txn.record(this), order).get(MemorySegment.ofArray(key));
+                value = Tree.get(txn.pages(), txn.record(this), order, MemorySegment.ofArray(key));
             }
-            return value == null ? null : value.asReadOnly();
+            return value == null ? null : readOnly(value);
         } catch (RuntimeException | InternalError e) {
             throw txn.failed(e);
         }
@@ -165,6 +165,11 @@ public final class Dbi {
 
     // ---- for this package ----
 
+    /** A read-only view: mapped pages are read-only already; a write transaction's own pages are not. */
+    static MemorySegment readOnly(MemorySegment view) {
+        return view.isReadOnly() ? view : view.asReadOnly();
+    }
+
     int id() {
         return id;
     }
@@ -188,11 +193,15 @@ public final class Dbi {
     }
 
     DupCursor dupCursor(Txn txn) {
+        if (!isDupSort()) {
+            return new DupCursor(txn.pages(), txn.record(this), order);
+        }
         return new DupCursor(txn.pages(), txn.record(this), order, valueOrder);
     }
 
     private TreeWriter writer(Txn txn) {
-        return new TreeWriter(txn.store(), txn.record(this), order);
+        txn.store();
+        return txn.writer(this);
     }
 
     private DuplicatesWriter duplicatesWriter(Txn txn) {

@@ -47,6 +47,12 @@ final class DbiRegistry {
         Dbi open = byName.get(name);
         if (open != null) {
             checkFlags(name, open.storedFlags(), stored);
+            if (!txn.isReadOnly() && txn.droppedHere(open)) {
+                if (!DbiFlag.contains(flags, DbiFlag.CREATE)) {
+                    throw new NotFoundException("database '" + name + "' was dropped in this transaction");
+                }
+                txn.recreateDatabase(open);
+            }
             return open;
         }
         int found = new Tree(txn.pages(), txn.mainRecord(), KeyComparator.LEXICOGRAPHIC).flags(nameKey(name));

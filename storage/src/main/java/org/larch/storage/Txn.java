@@ -43,11 +43,14 @@ public final class Txn implements AutoCloseable {
     private DbRecord freeDb;
     private final List<Dbi> created = new ArrayList<>();
     private final List<Dbi> dropped = new ArrayList<>();
+    /** Databases an ancestor dropped and this transaction created again. */
+    private final List<Dbi> recreated = new ArrayList<>();
     private Snapshot snapshot;
     private State state = State.ACTIVE;
     private DbRecord[] records = new DbRecord[4];
     private byte[][] loaded = new byte[4][];
     private Dbi[] handles = new Dbi[4];
+    private final java.util.IdentityHashMap<DbRecord, TreeWriter> writers = new java.util.IdentityHashMap<>();
     /** The transaction this one is a child of; null for a top-level transaction. */
     private Txn parent;
     /** The open child of this transaction, if any: this one is unusable until it ends. */
@@ -240,6 +243,17 @@ public final class Txn implements AutoCloseable {
 
     // ---- for the handles of this package ----
 
+    /**
+     * The writer of {@code dbi}'s tree in this transaction, kept between calls so that a sorted load
+     * appends without descending the tree each time. Keyed by the descriptor object, which dropping
+     * and creating a database replaces; a writer's shortcut is only taken while nothing else changed
+     * the transaction (its modification count tells).
+     */
+    TreeWriter writer(Dbi dbi) {
+        DbRecord record = record(dbi);
+        return writers.computeIfAbsent(record, r -> new TreeWriter(store(), r, dbi.order()));
+    }
+
     PageSource pages() {
         checkState();
         return readOnly ? snapshot.pages() : writes;
@@ -291,6 +305,20 @@ public final class Txn implements AutoCloseable {
     void createDatabase(Dbi dbi) {
         store().markModified();
         created.add(dbi);
+        remember(dbi, new DbRecord(dbi.storedFlags()), null);
+    }
+
+    /** Whether {@code dbi} was removed by this transaction or an open ancestor of it. */
+    boolean droppedHere(Dbi dbi) {
+        return dropped.contains(dbi) || (parent != null && parent.droppedHere(dbi));
+    }
+
+    /** Creates again, empty and with its old flags, a database removed earlier in this transaction. */
+    void recreateDatabase(Dbi dbi) {
+        store().markModified();
+        if (!dropped.remove(dbi)) {
+            recreated.add(dbi);
+        }
         remember(dbi, new DbRecord(dbi.storedFlags()), null);
     }
 
@@ -376,6 +404,8 @@ public final class Txn implements AutoCloseable {
         parent.loaded = loaded;
         parent.handles = handles;
         parent.created.addAll(created);
+        parent.dropped.removeAll(recreated);
+        parent.recreated.addAll(recreated);
         parent.dropped.addAll(dropped);
         created.clear();
         finish();

@@ -1,6 +1,8 @@
 package org.larch.storage;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.larch.storage.EnvTesting.bytes;
 
@@ -69,6 +71,35 @@ class ConcurrentReadersTest {
             }
             assertEquals(0, env.info().readersUsed(), "every reader slot was given back");
             EnvTesting.check(env);
+        }
+    }
+
+    @Test
+    void writersTakeTurns() throws InterruptedException {
+        try (Env env = Env.open(dir, EnvConfig.defaults().withFlags(EnvFlag.NOSYNC))) {
+            Dbi db = env.openDbi("data", DbiFlag.CREATE);
+            Txn first = env.txnWrite();
+            db.put(first, bytes("k"), bytes("first"));
+            assertThrows(BadTxnException.class, env::txnWrite, "one write transaction per thread");
+
+            AtomicReference<byte[]> seenBySecond = new AtomicReference<>();
+            Thread second = Thread.ofPlatform().start(() -> guard(() -> {
+                try (Txn txn = env.txnWrite()) {
+                    seenBySecond.set(db.get(txn, bytes("k")));
+                    db.put(txn, bytes("k"), bytes("second"));
+                    txn.commit();
+                }
+            }));
+            second.join(300);
+            assertTrue(second.isAlive(), "the second writer waits while the first is open");
+            first.commit();
+            second.join(10_000);
+            assertTrue(!second.isAlive());
+            if (failure.get() != null) {
+                throw new AssertionError("the second writer failed", failure.get());
+            }
+            assertArrayEquals(bytes("first"), seenBySecond.get(), "the second writer began after the first commit");
+            assertArrayEquals(bytes("second"), db.get(bytes("k")));
         }
     }
 

@@ -132,6 +132,43 @@ class CursorTest {
         }
     }
 
+    /** Regression: a failed prev() from the gap of a deleted first key made the next prev() jump to the last key. */
+    @Test
+    void prevFromTheGapBeforeTheFirstKeyStaysThere() {
+        loadEveryTenth();
+        try (Txn txn = env.txnWrite(); Cursor cursor = db.openCursor(txn)) {
+            assertTrue(cursor.first());
+            cursor.delete();
+            assertFalse(cursor.prev());
+            assertFalse(cursor.prev(), "still nothing before the gap");
+            assertNextIs(cursor, 10);
+        }
+    }
+
+    /** Regression: a cursor whose tree was emptied under it forgot its place once a prev() found nothing. */
+    @Test
+    void cursorKeepsItsPlaceWhileTheTreeIsEmptiedAndRefilled() {
+        loadEveryTenth();
+        try (Txn txn = env.txnWrite(); Cursor cursor = db.openCursor(txn)) {
+            assertTrue(cursor.seek(key(5_000)));
+            db.drop(txn, false);
+            assertFalse(cursor.prev());
+            assertFalse(cursor.next());
+            db.put(txn, key(10), value(10));
+            db.put(txn, key(7_000), value(7_000));
+            assertNextIs(cursor, 7_000);
+            assertPrevIs(cursor, 10);
+        }
+        try (Txn txn = env.txnWrite(); Cursor cursor = db.openCursor(txn)) {
+            assertTrue(cursor.seek(key(5_000)));
+            db.drop(txn, false);
+            assertFalse(cursor.next());
+            db.put(txn, key(10), value(10));
+            db.put(txn, key(7_000), value(7_000));
+            assertPrevIs(cursor, 10);
+        }
+    }
+
     @Test
     void deletingEverythingThroughOneCursor() {
         loadEveryTenth();
@@ -256,6 +293,34 @@ class CursorTest {
         }
         try (Txn txn = env.txnRead()) {
             assertEquals(3, db.stat(txn).entries(), "the transaction stayed usable and committed");
+        }
+    }
+
+    /**
+     * Regression: a delete of an absent key moved the writer's path without counting as a change, and
+     * the next APPEND took its fast path into whatever leaf that delete had looked at.
+     */
+    @Test
+    void appendAfterADeleteThatFoundNothing() {
+        try (Txn txn = env.txnWrite()) {
+            for (int i = 0; i < 2_000; i++) {
+                db.put(txn, key(i * 2), value(i * 2));
+            }
+            db.put(txn, key(4_999), value(4_999), PutFlag.APPEND);
+            assertFalse(db.delete(txn, key(1)), "absent, in the first leaf, which has room");
+            db.put(txn, key(5_000), value(5_000), PutFlag.APPEND);
+            assertFalse(db.delete(txn, key(3)));
+            db.put(txn, key(5_001), value(5_001), PutFlag.APPEND);
+            try (Cursor cursor = db.openCursor(txn)) {
+                assertTrue(cursor.last());
+                assertArrayEquals(key(5_001), cursor.keyBytes());
+                assertPrevIs(cursor, 5_000);
+                assertPrevIs(cursor, 4_999);
+                assertPrevIs(cursor, 3_998);
+                assertTrue(cursor.first());
+                assertNextIs(cursor, 2);
+            }
+            txn.commit();
         }
     }
 

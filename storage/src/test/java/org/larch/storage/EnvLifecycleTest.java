@@ -162,6 +162,44 @@ class EnvLifecycleTest {
         }
     }
 
+    /** Regression: a create refused in a read transaction left a registered handle to nothing. */
+    @Test
+    void createRefusedInAReadTransactionLeavesNoHandle() {
+        try (Env env = Env.open(dir)) {
+            try (Txn txn = env.txnRead()) {
+                assertThrows(BadTxnException.class, () -> env.openDbi(txn, "late", DbiFlag.CREATE));
+            }
+            assertThrows(NotFoundException.class, () -> env.openDbi("late"));
+            Dbi late = env.openDbi("late", DbiFlag.CREATE);
+            late.put(key(1), bytes("one"));
+            assertArrayEquals(bytes("one"), late.get(key(1)));
+            assertEquals(List.of("late"), env.dbiNames());
+        }
+    }
+
+    @Test
+    void readerTableAndDatabaseLimits() {
+        try (Env env = Env.open(dir, EnvConfig.defaults().withMaxReaders(2).withMaxDbs(2))) {
+            env.openDbi("one", DbiFlag.CREATE);
+            env.openDbi("two", DbiFlag.CREATE);
+            DbsFullException dbsFull = assertThrows(DbsFullException.class, () -> env.openDbi("three", DbiFlag.CREATE));
+            assertTrue(dbsFull.getMessage().contains("maxdbs"), dbsFull.getMessage());
+            assertEquals(List.of("one", "two"), env.dbiNames(), "the refused database was not created");
+
+            Txn first = env.txnRead();
+            Txn second = env.txnRead();
+            ReadersFullException full = assertThrows(ReadersFullException.class, env::txnRead);
+            assertTrue(full.getMessage().contains("maxreaders"), full.getMessage());
+            first.close();
+            try (Txn third = env.txnRead()) {
+                assertEquals(2, env.info().readersUsed());
+                assertEquals(third.id(), second.id());
+            }
+            second.close();
+            assertEquals(0, env.info().readersUsed());
+        }
+    }
+
     private static void load(Env env, Dbi db, int from, int to) {
         try (Txn txn = env.txnWrite()) {
             for (int i = from; i < to; i++) {

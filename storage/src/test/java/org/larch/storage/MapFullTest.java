@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MapFullTest {
     private static final long SMALL = 1L << 20;
     private static final long LARGER = 4L << 20;
+    /** Filling commit by commit: durability is not what these tests are about. */
+    private static final EnvConfig UNSYNCED = EnvConfig.defaults().withFlags(EnvFlag.NOSYNC);
 
     @TempDir
     Path dir;
@@ -56,7 +58,7 @@ class MapFullTest {
     @Test
     void fillingCommitByCommitThenReopeningLarger() {
         int committed;
-        try (Env env = Env.open(dir, EnvConfig.defaults().withMaxSizeBytes(SMALL))) {
+        try (Env env = Env.open(dir, UNSYNCED.withMaxSizeBytes(SMALL))) {
             Dbi db = env.openDbi("data", DbiFlag.CREATE);
             committed = fillUntilFull(env, db, 0);
             assertTrue(committed > 100, "a megabyte holds more than 100 values of 1000 bytes: " + committed);
@@ -68,7 +70,7 @@ class MapFullTest {
             }
             EnvTesting.check(env);
         }
-        try (Env env = Env.open(dir, EnvConfig.defaults().withMaxSizeBytes(LARGER))) {
+        try (Env env = Env.open(dir, UNSYNCED.withMaxSizeBytes(LARGER))) {
             assertEquals(LARGER, env.info().maxSizeBytes());
             Dbi db = env.openDbi("data");
             int more = fillUntilFull(env, db, committed);
@@ -84,7 +86,7 @@ class MapFullTest {
 
     @Test
     void deletingMakesRoomAgain() {
-        try (Env env = Env.open(dir, EnvConfig.defaults().withMaxSizeBytes(SMALL))) {
+        try (Env env = Env.open(dir, UNSYNCED.withMaxSizeBytes(SMALL))) {
             Dbi db = env.openDbi("data", DbiFlag.CREATE);
             int committed = fillUntilFull(env, db, 0);
             try (Txn txn = env.txnWrite()) {
@@ -116,7 +118,7 @@ class MapFullTest {
 
     @Test
     void valueLargerThanTheMapFailsCleanly() {
-        try (Env env = Env.open(dir, EnvConfig.defaults().withMaxSizeBytes(SMALL))) {
+        try (Env env = Env.open(dir, UNSYNCED.withMaxSizeBytes(SMALL))) {
             Dbi db = env.openDbi("data", DbiFlag.CREATE);
             try (Txn txn = env.txnWrite()) {
                 assertThrows(MapFullException.class, () -> db.put(txn, key(1), new byte[(int) SMALL]));

@@ -24,6 +24,8 @@ import java.util.Deque;
  * get KEY              a read transaction                             → value LENGTH FIRST_BYTE | missing
  * count                a read transaction                             → count ENTRIES SNAPSHOT_TXN_ID
  * hold                 begins a read transaction and keeps it open    → holding SNAPSHOT_TXN_ID
+ * heldScan SIZE        scans the newest held transaction: are all values of key i
+ *                      {@code SIZE} bytes of (byte) i?                → scanned ENTRIES true|false
  * release              ends every held read transaction               → released
  * timedWrite KEY       → waiting MICROS, then, once the write transaction began,
  *                        acquired MICROS SAW_KEY_BEFORE; commits KEY  → committed TXN_ID
@@ -33,10 +35,13 @@ import java.util.Deque;
  * sleep                sleeps until killed
  * exit                 closes the environment and exits               → bye
  * </pre>
- * MICROS are microseconds of the wall clock (one clock for every process of the machine).
+ * MICROS are microseconds of the wall clock (one clock for every process of the machine). The file
+ * grows in steps of {@value #GROW_STEP_BYTES} bytes.
  */
 public final class MultiProcessChild {
     static final String DATABASE = "data";
+    /** Small, so that a write of a few hundred KiB grows the file. */
+    static final long GROW_STEP_BYTES = 64 << 10;
 
     private final Env env;
     private final Dbi db;
@@ -51,7 +56,8 @@ public final class MultiProcessChild {
     }
 
     public static void main(String[] args) throws Exception {
-        EnvConfig config = EnvConfig.defaults().withMaxReaders(Integer.parseInt(args[1]));
+        EnvConfig config = EnvConfig.defaults().withMaxReaders(Integer.parseInt(args[1]))
+                .withGrowStepBytes(GROW_STEP_BYTES);
         if (args[2].equals("ro")) {
             config = config.withFlags(EnvFlag.READ_ONLY);
         }
@@ -77,6 +83,7 @@ public final class MultiProcessChild {
             case "get" -> get(number(command, 1));
             case "count" -> count();
             case "hold" -> hold();
+            case "heldScan" -> heldScan((int) number(command, 1));
             case "release" -> {
                 release();
                 out.println("released");
@@ -120,6 +127,20 @@ public final class MultiProcessChild {
         Txn txn = env.txnRead();
         held.push(txn);
         out.println("holding " + txn.id());
+    }
+
+    private void heldScan(int size) {
+        Txn txn = held.peek();
+        long entries = 0;
+        boolean intact = true;
+        try (Cursor cursor = db.openCursor(txn)) {
+            for (boolean more = cursor.first(); more; more = cursor.next()) {
+                long key = java.nio.ByteBuffer.wrap(cursor.keyBytes()).getLong();
+                intact &= Arrays.equals(value(key, size), cursor.valueBytes());
+                entries++;
+            }
+        }
+        out.println("scanned " + entries + " " + intact);
     }
 
     private void release() {

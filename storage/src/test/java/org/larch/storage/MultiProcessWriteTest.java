@@ -29,7 +29,7 @@ class MultiProcessWriteTest {
     @Test
     @Timeout(60)
     void writersTakingTurnsSeeEachOthersCommitsAndFileGrowth() throws Exception {
-        try (Env env = Env.open(dir, EnvConfig.defaults().withGrowStepBytes(256 << 10));
+        try (Env env = Env.open(dir, EnvConfig.defaults().withGrowStepBytes(MultiProcessChild.GROW_STEP_BYTES));
                 ChildJvm child = ChildJvm.start(dir)) {
             Dbi db = env.openDbi(MultiProcessChild.DATABASE, DbiFlag.CREATE);
             long next = 0;
@@ -111,6 +111,50 @@ class MultiProcessWriteTest {
                 assertEquals(4, db.stat(txn).entries());
             }
             EnvTesting.check(env);
+        }
+    }
+
+    /**
+     * A thread waiting for another process's write transaction is interrupted: it keeps waiting (as
+     * for the in-process semaphore), keeps its interrupt status, and the lock file's channel, whose
+     * closing would drop every lock of this process, stays open.
+     */
+    @Test
+    @Timeout(60)
+    void anInterruptWhileWaitingForAnotherProcessesWriterBreaksNothing() throws Exception {
+        try (Env env = Env.open(dir); ChildJvm child = ChildJvm.start(dir)) {
+            Dbi db = env.openDbi(MultiProcessChild.DATABASE, DbiFlag.CREATE);
+            child.ask("beginWrite 1", "writing");
+            CompletableFuture<Boolean> interruptedWhileWaiting = new CompletableFuture<>();
+            Thread waiter = Thread.ofPlatform().start(() -> {
+                try (Txn txn = env.txnWrite()) {
+                    interruptedWhileWaiting.complete(Thread.interrupted()); // cleared before any file write
+                    db.put(txn, key(2), MultiProcessChild.value(2, 10));
+                    txn.commit();
+                } catch (Throwable e) {
+                    interruptedWhileWaiting.completeExceptionally(e);
+                }
+            });
+            Thread.sleep(200);
+            waiter.interrupt();
+            Thread.sleep(200);
+            assertTrue(waiter.isAlive(), "the interrupted thread still waits for the child's write transaction");
+            child.ask("commitWrite", "committed");
+            assertTrue(interruptedWhileWaiting.get(30, TimeUnit.SECONDS), "the interrupt status was kept");
+            waiter.join();
+
+            write(env, db, 3, 4);
+            assertEquals("value", child.ask("get 2", "value")[0]);
+            assertEquals("value", child.ask("get 3", "value")[0]);
+            child.ask("write 4 5 10", "written");
+            Thread.currentThread().interrupt(); // catching up with the child's commit on an interrupted thread
+            try (Txn txn = env.txnRead()) {
+                assertEquals(4, db.stat(txn).entries(), "keys 1 to 4, from both processes");
+            } finally {
+                assertTrue(Thread.interrupted(), "the interrupt status was kept");
+            }
+            write(env, db, 5, 6);
+            assertEquals("value", child.ask("get 5", "value")[0], "the data file's channel is still open");
         }
     }
 

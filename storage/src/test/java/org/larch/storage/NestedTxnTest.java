@@ -2,6 +2,7 @@ package org.larch.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,7 +120,8 @@ class NestedTxnTest {
 
     /**
      * An aborted child leaves no trace at all: the parent allocates exactly as if the child had never
-     * been, so the data file comes out byte for byte the same as without it.
+     * been, so the data file comes out byte for byte the same as without it. The child takes pages from
+     * several free-page records (a reader kept them apart); the parent must find them all again.
      */
     @Test
     void abortedChildLeavesTheSameFileAsNoChild() throws IOException {
@@ -178,6 +180,34 @@ class NestedTxnTest {
     }
 
     @Test
+    void fiftyLevelsDeep() {
+        try (Env env = Env.open(dir)) {
+            Dbi db = env.openDbi("data", DbiFlag.CREATE);
+            try (Txn top = env.txnWrite()) {
+                java.util.ArrayDeque<Txn> levels = new java.util.ArrayDeque<>();
+                levels.push(top);
+                for (int depth = 1; depth <= 50; depth++) {
+                    Txn child = levels.peek().beginChild();
+                    assertEquals(depth - 1, db.stat(child).entries(), "level " + depth + " sees every ancestor's key");
+                    db.put(child, key(depth), value(depth, depth * 100));
+                    levels.push(child);
+                }
+                while (levels.size() > 26) {
+                    levels.pop().abort();
+                }
+                while (levels.size() > 1) {
+                    levels.pop().commit();
+                }
+                assertEquals(25, db.stat(top).entries(), "levels 1 to 25 committed, 26 to 50 aborted");
+                assertArrayEquals(value(25, 2_500), db.get(top, key(25)));
+                assertNull(db.get(top, key(26)));
+                top.commit();
+            }
+            EnvTesting.check(env);
+        }
+    }
+
+    @Test
     void bigValuesSplitsAndMergesInsideChildren() {
         try (Env env = Env.open(dir, EnvConfig.defaults().withPageSize(512))) {
             Dbi db = env.openDbi("data", DbiFlag.CREATE);
@@ -215,6 +245,47 @@ class NestedTxnTest {
                     assertEquals(model.size(), db.stat(parent).entries());
                 }
                 assertTrue(db.stat(parent).depth() >= 3, "a tree deep enough for splits and merges to matter");
+                parent.commit();
+            }
+            EnvTesting.check(env);
+            try (Txn reader = env.txnRead()) {
+                assertTrue(EnvTesting.sameContent(model, EnvTesting.scan(reader, db, EnvTesting.LEXICOGRAPHIC)));
+            }
+        }
+    }
+
+    /** Sorted loads keep their place between puts; a child in between must not leave that place stale. */
+    @Test
+    void appendsInTheParentAroundCommittedAndAbortedChildren() {
+        try (Env env = Env.open(dir, EnvConfig.defaults().withPageSize(512))) {
+            Dbi db = env.openDbi("data", DbiFlag.CREATE);
+            TreeMap<byte[], byte[]> model = new TreeMap<>(EnvTesting.LEXICOGRAPHIC);
+            try (Txn parent = env.txnWrite()) {
+                int next = 0;
+                for (int round = 0; round < 8; round++) {
+                    for (int i = 0; i < 150; i++, next++) {
+                        db.put(parent, key(next), value(next, 20), PutFlag.APPEND);
+                        model.put(key(next), value(next, 20));
+                    }
+                    try (Txn child = parent.beginChild()) {
+                        for (int i = 0; i < 150; i++) {
+                            db.put(child, key(next + i), value(-next - i, 20), PutFlag.APPEND);
+                        }
+                        db.delete(child, key(next - 1));
+                        if (round % 2 == 0) {
+                            child.commit();
+                            for (int i = 0; i < 150; i++) {
+                                model.put(key(next + i), value(-next - i, 20));
+                            }
+                            model.remove(key(next - 1));
+                            next += 150;
+                        } else {
+                            child.abort();
+                        }
+                    }
+                }
+                assertTrue(EnvTesting.sameContent(model, EnvTesting.scan(parent, db, EnvTesting.LEXICOGRAPHIC)));
+                assertEquals(model.size(), db.stat(parent).entries());
                 parent.commit();
             }
             EnvTesting.check(env);
@@ -308,6 +379,26 @@ class NestedTxnTest {
                 parent.commit();
             }
             EnvTesting.check(env);
+        }
+    }
+
+    @Test
+    void childrenThatChangedNothingLeaveNothingToCommit() {
+        try (Env env = Env.open(dir)) {
+            Dbi db = env.openDbi("data", DbiFlag.CREATE);
+            fill(env, db, 0, 10, 10);
+            EnvInfo before = env.info();
+            try (Txn parent = env.txnWrite()) {
+                try (Txn child = parent.beginChild()) {
+                    assertEquals(10, db.stat(child).entries());
+                    assertNull(db.get(child, key(99)));
+                    assertFalse(db.delete(child, key(99)));
+                    child.commit();
+                }
+                parent.commit();
+            }
+            assertEquals(before.lastTxnId(), env.info().lastTxnId(), "no new transaction was written");
+            assertEquals(before.lastPage(), env.info().lastPage());
         }
     }
 
@@ -446,15 +537,19 @@ class NestedTxnTest {
         try (Env env = Env.open(directory, config)) {
             Dbi db = env.openDbi("data", DbiFlag.CREATE);
             fill(env, db, 0, 3_000, 30);
-            try (Txn txn = env.txnWrite()) {
-                for (int i = 0; i < 3_000; i += 3) {
-                    db.delete(txn, key(i));
+            try (Txn pinning = env.txnRead()) {
+                for (int slice = 0; slice < 6; slice++) {
+                    try (Txn txn = env.txnWrite()) {
+                        for (int i = slice * 500; i < slice * 500 + 500; i += 3) {
+                            db.delete(txn, key(i));
+                        }
+                        txn.commit();
+                    }
                 }
-                txn.commit();
             }
             try (Txn txn = env.txnWrite()) {
-                for (int i = 0; i < 200; i++) {
-                    db.put(txn, key(i * 5L), value(i, i % 20 == 0 ? 4_000 : 40));
+                for (int i = 0; i < 5; i++) {
+                    db.put(txn, key(i * 5L), value(i, 40));
                 }
                 if (withChild) {
                     try (Txn child = txn.beginChild()) {
@@ -471,6 +566,9 @@ class NestedTxnTest {
                 }
                 for (int i = 500; i < 900; i++) {
                     db.delete(txn, key(i));
+                }
+                for (int i = 0; i < 600; i++) {
+                    db.put(txn, key(10_000 + i), value(i, i % 10 == 0 ? 3_000 : 100));
                 }
                 txn.commit();
             }

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @State(Scope.Benchmark)
 public class LoadedIndex {
-    /** The stores that have sorted duplicates (see {@link StoreKind#hasDuplicates()}). */
-    @Param({"LMDB", "MVSTORE"})
+    /** Which store; every {@link StoreKind} by default (all of them have a form of duplicates). */
+    @Param
     public StoreKind store;
 
     @Param("10000")

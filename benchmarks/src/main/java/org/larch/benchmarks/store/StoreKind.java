@@ -1,6 +1,7 @@
 package org.larch.benchmarks.store;
 
 import java.nio.file.Path;
+import org.larch.benchmarks.store.larch.LarchDupStore;
 import org.larch.benchmarks.store.larch.LarchKvStore;
 import org.larch.benchmarks.store.lmdb.LmdbDupStore;
 import org.larch.benchmarks.store.lmdb.LmdbKvStore;
@@ -13,7 +14,7 @@ import org.larch.benchmarks.store.mvstore.MvKvStore;
  * {@link DupStore}) implementation.
  */
 public enum StoreKind {
-    LARCH(LarchKvStore::open, null),
+    LARCH(LarchKvStore::open, LarchDupStore::open),
     LMDB(LmdbKvStore::open, LmdbDupStore::open),
     MVSTORE(MvKvStore::open, MvDupStore::open);
 

@@ -134,10 +134,27 @@ class WorkloadSmokeTest {
     @ParameterizedTest
     @MethodSource("storesWithDuplicates")
     void anIndexLookupReadsAllIdsOfItsKey(StoreKind kind) {
+        lookUpAndCheck(kind, 200, 100);
+    }
+
+    /** More ids than one page holds: the lookup goes on over several pages of ids. */
+    @ParameterizedTest
+    @MethodSource("storesWithDuplicates")
+    void anIndexLookupReadsIdsSpanningPages(StoreKind kind) {
+        lookUpAndCheck(kind, 20, 1_500);
+    }
+
+    static List<StoreKind> storesWithDuplicates() {
+        return List.of(StoreKind.values()).stream().filter(StoreKind::hasDuplicates).toList();
+    }
+
+    // ---- helpers ----
+
+    private static void lookUpAndCheck(StoreKind kind, int keys, int idsPerKey) {
         LoadedIndex index = new LoadedIndex();
         index.store = kind;
-        index.keys = 200;
-        index.idsPerKey = 100;
+        index.keys = keys;
+        index.idsPerKey = idsPerKey;
         index.setUp();
         try {
             IndexReaderThread reader = new IndexReaderThread();
@@ -154,12 +171,6 @@ class WorkloadSmokeTest {
             index.tearDown();
         }
     }
-
-    static List<StoreKind> storesWithDuplicates() {
-        return List.of(StoreKind.values()).stream().filter(StoreKind::hasDuplicates).toList();
-    }
-
-    // ---- helpers ----
 
     private static LoadedStore loaded(StoreKind kind, LoadedStore store) {
         store.store = kind;

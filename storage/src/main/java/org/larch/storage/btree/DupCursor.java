@@ -35,6 +35,12 @@ public final class DupCursor {
     private byte[] savedValue;
     private long seenModifications;
 
+    /** A cursor over a plain database: a key's one value is not part of its position. */
+    public DupCursor(PageSource pages, DbRecord db, KeyComparator keyOrder) {
+        this(pages, db, keyOrder, null);
+    }
+
+    /** A cursor over a DUPSORT database whose values {@code valueOrder} orders. */
     public DupCursor(PageSource pages, DbRecord db, KeyComparator keyOrder, KeyComparator valueOrder) {
         this.pages = pages;
         this.store = pages instanceof PageStore writable ? writable : null;
@@ -67,9 +73,9 @@ public final class DupCursor {
     public boolean prev() {
         revalidate();
         if (!positioned) {
-            return last();
+            return lastFromNowhere();
         }
-        inGap = false;
+        // in a gap the cursor stands on the pair after it; with nothing before, it stays in the gap
         return (stepValue(false) || (keys.prev() && enter(false))) && settle(true);
     }
 
@@ -107,9 +113,20 @@ public final class DupCursor {
     public boolean prevNoDup() {
         revalidate();
         if (!positioned) {
-            return last();
+            return lastFromNowhere();
         }
         return keys.prev() && enter(false) && settle(true);
+    }
+
+    /**
+     * The last pair, for a cursor on no pair; when there is none and the cursor stands in the gap
+     * past the end (its tree emptied under it), it stays in that gap.
+     */
+    private boolean lastFromNowhere() {
+        boolean pastTheEnd = inGap;
+        boolean found = last();
+        inGap = !found && pastTheEnd;
+        return found;
     }
 
     /** Positions on the first value of {@code key}; false (unpositioned) when it is absent. */
@@ -233,6 +250,7 @@ public final class DupCursor {
     /** Moves among the current key's values to {@code value} (exact) or the first at or after it. */
     private boolean findValue(MemorySegment value, boolean exact) {
         int length = (int) value.byteSize();
+        KeyComparator valueOrder = this.valueOrder != null ? this.valueOrder : KeyComparator.LEXICOGRAPHIC;
         return switch (form) {
             case SINGLE -> {
                 MemorySegment only = keys.value();
@@ -255,7 +273,7 @@ public final class DupCursor {
         inGap = false;
         if (found && store != null) {
             savedKey = keys.keyBytes();
-            savedValue = currentValue().toArray(ValueLayout.JAVA_BYTE);
+            savedValue = valueOrder == null ? null : currentValue().toArray(ValueLayout.JAVA_BYTE);
             seenModifications = store.modificationCount();
         }
         return found;
@@ -268,7 +286,7 @@ public final class DupCursor {
 
     private void requirePair() {
         if (!positionedOnPair()) {
-            throw new IllegalStateException("cursor is not positioned on a key");
+            throw new org.larch.storage.BadTxnException("the cursor is not positioned on a key");
         }
     }
 
@@ -282,9 +300,14 @@ public final class DupCursor {
         }
         seenModifications = store.modificationCount();
         MemorySegment key = MemorySegment.ofArray(savedKey);
-        MemorySegment value = MemorySegment.ofArray(savedValue);
         boolean found = keys.seekRange(key) && enter(true);
         boolean sameKey = found && onSavedKey();
+        if (valueOrder == null) {
+            positioned = found;
+            inGap = !sameKey;
+            return;
+        }
+        MemorySegment value = MemorySegment.ofArray(savedValue);
         if (sameKey && !findValue(value, false)) {
             found = keys.next() && enter(true);
             sameKey = false;

@@ -21,6 +21,11 @@ public final class Tree {
 
     /** The value stored under {@code key}, or null. A view valid until the transaction changes or ends. */
     public MemorySegment get(MemorySegment key) {
+        return get(pages, db, order, key);
+    }
+
+    /** {@link #get(MemorySegment)} without a Tree object: the lookup of the read path. */
+    public static MemorySegment get(PageSource pages, DbRecord db, KeyComparator order, MemorySegment key) {
         if (db.isEmpty()) {
             return null;
         }

@@ -61,14 +61,18 @@ public final class TreeCursor {
     public boolean prev() {
         revalidate();
         if (!positioned) {
-            return last();
+            // in the gap past the last key (or of an emptied tree), the last key is the one before it;
+            // when there is none, the cursor stays in that gap
+            boolean pastTheEnd = inGap;
+            boolean found = last();
+            inGap = !found && pastTheEnd;
+            return found;
         }
         if (inGap) {
-            inGap = false;
             if (!step(false)) {
-                positioned = false;
                 return false;
             }
+            inGap = false;
             return settle(true);
         }
         return step(false) && settle(true);

@@ -36,6 +36,9 @@ final class TreeRebalancer {
         }
         BranchPage parent = (BranchPage) path.page(level - 1);
         if (parent.slotCount() < 2) {
+            if (page.slotCount() == 0) {
+                removeOnlyChild(path, level);
+            }
             return;
         }
         int index = path.index(level - 1);
@@ -54,6 +57,40 @@ final class TreeRebalancer {
     private static boolean needsRebalance(Page page) {
         int minimum = page instanceof BranchPage ? 2 : 1;
         return page.slotCount() < minimum || NodeLimits.underfull(page);
+    }
+
+    /**
+     * Removes an empty leaf that is its parent's only child (an APPEND split leaves such parents), so
+     * no empty page stays in the tree: the parent, left with no child, goes too, and so on up to the
+     * first ancestor with other children, which is then rebalanced in turn.
+     */
+    private void removeOnlyChild(TreePath path, int level) {
+        int top = level;
+        while (top > 0 && path.page(top - 1).slotCount() == 1) {
+            top--;
+        }
+        for (int l = top; l <= level; l++) {
+            Page page = path.page(l);
+            store.freePage(page.number());
+            if (page instanceof BranchPage) {
+                db.branchPages--;
+            } else {
+                db.leafPages--;
+            }
+        }
+        if (top == 0) {
+            db.clear();
+            return;
+        }
+        BranchPage ancestor = (BranchPage) path.page(top - 1);
+        int index = path.index(top - 1);
+        ancestor.removeRaw(index);
+        if (index == 0) {
+            long first = ancestor.child(0);
+            ancestor.removeRaw(0);
+            ancestor.insertRaw(0, BranchPage.encode(PageSplitter.noKey(), first));
+        }
+        rebalance(path, top - 1);
     }
 
     private void shrinkRoot(Page root) {

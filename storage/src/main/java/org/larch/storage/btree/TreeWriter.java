@@ -24,6 +24,8 @@ public final class TreeWriter {
     private final PageSplitter splitter;
     private final TreeRebalancer rebalancer;
     private final TreePath path = new TreePath();
+    /** The modification count at which {@link #path} ends at the tree's last leaf, ready for an append. */
+    private long appendReadyAt = -1;
 
     public TreeWriter(PageStore store, DbRecord db, KeyComparator order) {
         this.store = store;
@@ -50,6 +52,9 @@ public final class TreeWriter {
      */
     public boolean put(MemorySegment key, MemorySegment value, int nodeFlags, Mode mode) {
         checkKey(key);
+        if (mode == Mode.APPEND && appendInPlace(key, value, nodeFlags)) {
+            return true;
+        }
         store.markModified();
         if (db.isEmpty()) {
             startTree();
@@ -81,7 +86,38 @@ public final class TreeWriter {
             db.entries++;
         }
         byte[] node = encode(key, value, nodeFlags);
+        boolean fits = leaf.fits(node.length);
         splitter.insert(path, path.leafLevel(), insertAt, node, mode == Mode.APPEND);
+        appendReadyAt = mode == Mode.APPEND && fits ? store.modificationCount() : -1;
+        return true;
+    }
+
+    /** The descriptor this writer changes. */
+    public DbRecord record() {
+        return db;
+    }
+
+    /**
+     * The fast path of a sorted load: when nothing changed since the last append, which left the path
+     * on the tree's last leaf (already this transaction's own), a greater key that fits there is added
+     * without descending the tree again. Anything else takes the general path.
+     */
+    private boolean appendInPlace(MemorySegment key, MemorySegment value, int nodeFlags) {
+        if (appendReadyAt != store.modificationCount()) {
+            return false;
+        }
+        LeafPage leaf = path.leaf();
+        int count = leaf.slotCount();
+        int keyLength = (int) key.byteSize();
+        if (count == 0 || leaf.compareKey(count - 1, key, 0, keyLength, order) >= 0
+                || NodeLimits.needsOverflow(keyLength, value.byteSize(), store.pageSize())
+                || !leaf.fits(LeafPage.nodeSize(keyLength, (int) value.byteSize()))) {
+            return false;
+        }
+        store.markModified();
+        leaf.insertRaw(count, LeafPage.encode(key, nodeFlags, value));
+        db.entries++;
+        appendReadyAt = store.modificationCount();
         return true;
     }
 
@@ -102,6 +138,7 @@ public final class TreeWriter {
 
     /** Removes {@code key}; false when it was not there. */
     public boolean delete(MemorySegment key, int requiredFlags) {
+        appendReadyAt = -1;
         if (!tree.descend(key, path) || path.leafIndex() < 0) {
             return false;
         }

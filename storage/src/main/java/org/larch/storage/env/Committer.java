@@ -53,8 +53,7 @@ public final class Committer {
         if (syncMode != SyncMode.NO_SYNC) {
             file.sync();
         }
-        writeMetaOrWithdrawIt(meta);
-        Mapping mapping = file.remap();
+        Mapping mapping = writeMetaOrWithdrawIt(meta);
         return new Snapshot(meta, mapping, pages.committed().successor(mapping, meta.lastPage()));
     }
 
@@ -65,12 +64,17 @@ public final class Committer {
         file.write(slot * meta.pageSize(), new ByteBuffer[] {page.asByteBuffer()});
     }
 
-    private void writeMetaOrWithdrawIt(Meta meta) {
+    /**
+     * Writes the meta page (and syncs it in full-sync mode), then maps the file as it now is. If any
+     * of that fails the commit fails, so its meta page is withdrawn.
+     */
+    private Mapping writeMetaOrWithdrawIt(Meta meta) {
         try {
             writeMeta(file, meta, meta.txnId() % 2);
             if (syncMode == SyncMode.FULL) {
                 file.sync();
             }
+            return file.remap();
         } catch (RuntimeException failure) {
             withdraw(meta, failure);
             throw failure;

@@ -53,8 +53,23 @@ public final class NewestSnapshot {
         return snapshot;
     }
 
-    /** Reads the newest announced meta (with {@code unannounced}: the newest valid one) from the file. */
+    /**
+     * Reads the newest announced meta (with {@code unannounced}: the newest valid one) from the file.
+     * Runs with the thread's interrupt status cleared (and restores it): file I/O by an interrupted
+     * thread would close the data file's channel under every transaction of this process.
+     */
     private synchronized Snapshot catchUp(boolean unannounced) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return readNewest(unannounced);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Snapshot readNewest(boolean unannounced) {
         Snapshot snapshot = current;
         if (!unannounced && snapshot.txnId() >= lock.lastTxnId()) {
             return snapshot;

@@ -12,9 +12,12 @@ import org.larch.storage.MapFullException;
  * transaction stops using are collected as freed, to be recorded under its own id at commit.
  *
  * <p>A child (nested) transaction works on a {@link #copyForChild() copy}, which its parent
- * {@link #adopt adopts} when the child commits and forgets when it aborts. Free-page records are
- * read once from the tree into a {@link RecordLog} shared by the copies; each copy keeps how many of
- * them it has consumed, so a record consumed by an aborted child is handed out again.
+ * {@link #adopt adopts} when the child commits and forgets when it aborts. The copy has its own
+ * loose and reusable pages, but collects only the committed pages freed since it began (as LMDB
+ * does): the parent appends them to its own when it adopts the copy, so a child costs no copy of
+ * them. Free-page records are read once from the tree into a {@link RecordLog} shared by the copies;
+ * each copy keeps how many of them it has consumed, so a record consumed by an aborted child is
+ * handed out again.
  */
 public final class PageAllocator {
     private PageNumbers loose = new PageNumbers();
@@ -42,9 +45,8 @@ public final class PageAllocator {
     /** An independent copy for a child transaction: what it allocates and frees leaves this one as it was. */
     public PageAllocator copyForChild() {
         PageAllocator copy = new PageAllocator(records, nextPage, maxPages, maxSizeBytes);
-        copy.loose = loose;
+        copy.loose = loose.copy();
         copy.reusable = reusable.copy();
-        copy.freed = freed.copy();
         copy.recordsConsumed = recordsConsumed;
         copy.loading = loading;
         copy.reusing = reusing;
@@ -58,7 +60,7 @@ public final class PageAllocator {
         }
         loose = child.loose;
         reusable = child.reusable;
-        freed = child.freed;
+        freed.addAll(child.freed.toSortedArray());
         recordsConsumed = child.recordsConsumed;
         nextPage = child.nextPage;
         loading = child.loading;
@@ -110,6 +112,7 @@ public final class PageAllocator {
         return nextPage;
     }
 
+    /** Committed pages freed, sorted: by this transaction, or for a child's copy only since the copy began. */
     public long[] freedPages() {
         return freed.toSortedArray();
     }

@@ -91,7 +91,7 @@ public final class LockFileMapping {
         return new LockFileMapping(segment, slots);
     }
 
-    /** An initialized table in memory only, for one process (tests, and readers of nothing shared). */
+    /** An initialized table in memory, private to this process (for tests of the reader table). */
     public static LockFileMapping inMemory(int slots) {
         return initialize(Arena.ofAuto().allocate(sizeBytes(slots), SLOT_BYTES), slots);
     }
@@ -148,8 +148,9 @@ public final class LockFileMapping {
         return LONG.compareAndSet(segment, slotOffset(slot) + SLOT_PID, expected, pid);
     }
 
+    /** Sets the owner pid after the slot's other fields (a release store: they are visible first). */
     public void setOwnerPid(int slot, long pid) {
-        LONG.setVolatile(segment, slotOffset(slot) + SLOT_PID, pid);
+        LONG.setRelease(segment, slotOffset(slot) + SLOT_PID, pid);
     }
 
     public long ownerStartMillis(int slot) {
@@ -160,11 +161,14 @@ public final class LockFileMapping {
         return (long) LONG.getVolatile(segment, slotOffset(slot) + SLOT_OWNER_ID);
     }
 
-    /** Fills in the owner of a slot just claimed (its pid already set). */
+    /**
+     * Fills in (or clears) the owner of a slot whose pid is set. Release stores: nothing waits on
+     * them, and a stale-reader check takes an unknown start time for a live process.
+     */
     public void setOwner(int slot, long startMillis, long ownerId) {
         long base = slotOffset(slot);
-        LONG.setVolatile(segment, base + SLOT_START_MILLIS, startMillis);
-        LONG.setVolatile(segment, base + SLOT_OWNER_ID, ownerId);
+        LONG.setRelease(segment, base + SLOT_START_MILLIS, startMillis);
+        LONG.setRelease(segment, base + SLOT_OWNER_ID, ownerId);
     }
 
     /** The snapshot pinned in {@code slot}, or -1 when it pins none. */
@@ -172,9 +176,17 @@ public final class LockFileMapping {
         return (long) LONG.getVolatile(segment, slotOffset(slot) + SLOT_SNAPSHOT) - 1;
     }
 
-    /** Pins {@code txnId} in {@code slot}; -1 pins nothing. */
+    /**
+     * Pins {@code txnId} in {@code slot}: a volatile store, ordered before the reader's next read of
+     * the newest transaction id, so a writer that could reuse the snapshot's pages sees the pin.
+     */
     public void setSnapshot(int slot, long txnId) {
         LONG.setVolatile(segment, slotOffset(slot) + SLOT_SNAPSHOT, txnId + 1);
+    }
+
+    /** Stops pinning: a release store (unpinning late only delays reuse). */
+    public void clearSnapshot(int slot) {
+        LONG.setRelease(segment, slotOffset(slot) + SLOT_SNAPSHOT, 0L);
     }
 
     private long slotOffset(int slot) {

@@ -2,6 +2,7 @@ package org.larch.storage.tools;
 
 import org.larch.storage.Dbi;
 import org.larch.storage.Env;
+import org.larch.storage.PutFlag;
 import org.larch.storage.Txn;
 
 /**
@@ -19,7 +20,6 @@ final class BatchedWrites implements AutoCloseable {
     private final long bytesPerCommit;
     private Txn txn;
     private long pendingBytes;
-    private long commits;
 
     BatchedWrites(Env env, long bytesPerCommit) {
         this.env = env;
@@ -36,7 +36,7 @@ final class BatchedWrites implements AutoCloseable {
     }
 
     /** Puts {@code key} and {@code value}; returns what {@link Dbi#put} returns. */
-    boolean put(Dbi dbi, byte[] key, byte[] value, org.larch.storage.PutFlag... flags) {
+    boolean put(Dbi dbi, byte[] key, byte[] value, PutFlag... flags) {
         boolean stored = dbi.put(txn(), key, value, flags);
         pendingBytes += key.length + value.length + NODE_OVERHEAD_BYTES;
         if (pendingBytes >= bytesPerCommit) {
@@ -51,12 +51,7 @@ final class BatchedWrites implements AutoCloseable {
             Txn committing = txn;
             txn = null;
             committing.commit();
-            commits++;
         }
-    }
-
-    long commits() {
-        return commits;
     }
 
     /** Aborts a transaction left open (after a failure); work committed before stays. */

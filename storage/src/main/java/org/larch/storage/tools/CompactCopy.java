@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.larch.storage.Cursor;
 import org.larch.storage.Dbi;
@@ -16,6 +17,7 @@ import org.larch.storage.DbiFlag;
 import org.larch.storage.Env;
 import org.larch.storage.EnvConfig;
 import org.larch.storage.EnvFlag;
+import org.larch.storage.KeyExistsException;
 import org.larch.storage.PutFlag;
 import org.larch.storage.StorageException;
 import org.larch.storage.Txn;
@@ -74,7 +76,7 @@ final class CompactCopy {
 
     /** Rebuilds the snapshot in a new environment in {@code staging}; returns its pages in use. */
     private long build(Path staging) {
-        var databases = DatabaseCatalog.of(readTxn);
+        List<DatabaseCatalog.Entry> databases = DatabaseCatalog.of(readTxn);
         EnvConfig config = EnvConfig.defaults().withPageSize(meta.pageSize()).withMaxSizeBytes(meta.maxSizeBytes())
                 .withMaxDbs(Math.max(EnvConfig.defaults().maxDbs(), databases.size())).withFlags(EnvFlag.NOSYNC);
         try (Env target = Env.open(staging, config); BatchedWrites writes = new BatchedWrites(target, bytesPerCommit)) {
@@ -108,6 +110,9 @@ final class CompactCopy {
             for (boolean more = cursor.first(); more; more = cursor.next()) {
                 writes.put(to, cursor.keyBytes(), cursor.valueBytes(), PutFlag.APPEND);
             }
+        } catch (KeyExistsException e) {
+            throw new StorageException("cannot compact database '" + database.name() + "': its keys are not in the"
+                    + " order its flags give (opened with a custom comparator?); copy it without compacting", e);
         }
     }
 

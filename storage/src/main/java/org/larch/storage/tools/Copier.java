@@ -29,7 +29,7 @@ public final class Copier {
         }
     }
 
-    /** Copies the snapshot {@code readTxn} sees, page for page. */
+    /** Copies the snapshot {@code readTxn} (a read transaction of {@code env}) sees, page for page. */
     public static CopyResult copy(Env env, Txn readTxn, Path destination) {
         CopyDestination target = CopyDestination.prepare(destination);
         return target.write(file -> PageCopy.write(readTxn.snapshotForTools(), file));
@@ -42,7 +42,7 @@ public final class Copier {
         }
     }
 
-    /** Copies the live data of the snapshot {@code readTxn} sees, compacted. */
+    /** Copies the live data of the snapshot {@code readTxn} (a read transaction of {@code env}) sees, compacted. */
     public static CopyResult compact(Env env, Txn readTxn, Path destination) {
         CopyDestination target = CopyDestination.prepare(destination);
         return target.write(file -> new CompactCopy(env, readTxn).writeTo(file));

@@ -19,8 +19,4 @@ final class DbiFlags {
         }
         return flags.toArray(DbiFlag[]::new);
     }
-
-    static boolean has(int bits, DbiFlag flag) {
-        return (bits & flag.bits) != 0;
-    }
 }

@@ -117,24 +117,26 @@ public final class Loader {
 
     private void store(BatchedWrites writes, Dbi dbi, DumpReader.Pair pair, PutFlag[] flags) {
         try {
-            if (writes.put(dbi, pair.key(), pair.value(), flags)) {
+            if (options.append() && options.noOverwrite() && exists(writes.txn(), dbi, pair)) {
+                skipped++;
+            } else if (writes.put(dbi, pair.key(), pair.value(), flags)) {
                 stored++;
             } else {
                 skipped++;
             }
         } catch (KeyExistsException e) {
-            if (!options.noOverwrite() || !exists(writes.txn(), dbi, pair)) {
-                throw new DumpFormatException(reader.source(), pair.lineNumber(), "this pair does not come after"
-                        + " the database's last one: -a (append) needs input in the database's order", e);
-            }
-            skipped++;
+            throw new DumpFormatException(reader.source(), pair.lineNumber(), "this pair does not come after"
+                    + " the database's last one: -a (append) needs input in the database's order", e);
         } catch (StorageException e) {
             throw new DumpFormatException(reader.source(), pair.lineNumber(), "cannot store this pair: "
                     + e.getMessage(), e);
         }
     }
 
-    /** Whether the database holds the key (DUPSORT: the pair) already. */
+    /**
+     * Whether the database holds the key (DUPSORT: the pair) already: with {@code -a -N}, append's
+     * own refusal cannot tell an existing pair from one out of order.
+     */
     private static boolean exists(Txn txn, Dbi dbi, DumpReader.Pair pair) {
         if (!dbi.isDupSort()) {
             return dbi.get(txn, pair.key()) != null;

@@ -6,30 +6,35 @@ import org.larch.storage.Dbi;
 import org.larch.storage.Env;
 import org.larch.storage.EnvInfo;
 import org.larch.storage.NotFoundException;
+import org.larch.storage.ReaderInfo;
 import org.larch.storage.Stat;
 import org.larch.storage.Txn;
 
 /**
  * What {@code larch stat} prints, laid out as {@code mdb_stat -efa} (with {@code -ff}'s free-page
  * records) so that LMDB users recognise it: the environment, the free-page tree, then the unnamed
- * database and each named one. Readers are given as a count; the reader table is not listed slot by
- * slot.
+ * database and each named one; the reader table of every process is listed as {@code mdb_stat -r}
+ * lists it, with each reader's lag behind the last commit.
  *
  * @param environment the environment's figures, taken before the read transaction began (as mdb_stat)
+ * @param readers     the taken slots of the reader table, before the report's own read transaction
  * @param freeList    the free-page tree of the snapshot read
  * @param databases   the unnamed database first, then the named ones in name order
  */
-public record StatReport(EnvInfo environment, FreeListStat freeList, List<DatabaseStat> databases) {
+public record StatReport(EnvInfo environment, List<ReaderInfo> readers, FreeListStat freeList,
+        List<DatabaseStat> databases) {
 
     public StatReport {
+        readers = List.copyOf(readers);
         databases = List.copyOf(databases);
     }
 
     /** Collects the figures of {@code env}: its info, then its newest snapshot in a read transaction. */
     public static StatReport of(Env env) {
         EnvInfo info = env.info();
+        List<ReaderInfo> readers = env.readers();
         try (Txn txn = env.txnRead()) {
-            return new StatReport(info, FreeListStat.of(txn.snapshotForTools()), databases(env, txn));
+            return new StatReport(info, readers, FreeListStat.of(txn.snapshotForTools()), databases(env, txn));
         }
     }
 
@@ -69,6 +74,17 @@ public record StatReport(EnvInfo environment, FreeListStat freeList, List<Databa
         line(text, "Last transaction ID", environment.lastTxnId());
         line(text, "Max readers", environment.maxReaders());
         line(text, "Number of readers used", environment.readersUsed());
+        formatReaders(text);
+    }
+
+    private void formatReaders(StringBuilder text) {
+        text.append("Reader Table Status\n");
+        text.append(String.format("  %6s %10s %12s %10s %8s%n", "slot", "pid", "thread", "txnid", "lag"));
+        for (ReaderInfo reader : readers) {
+            String snapshot = reader.pinsSnapshot() ? Long.toString(reader.snapshotTxnId()) : "-";
+            text.append(String.format("  %6d %10d %12d %10s %8d%n", reader.slot(), reader.pid(), reader.ownerId(),
+                    snapshot, reader.lag()));
+        }
     }
 
     private void formatFreeList(StringBuilder text) {

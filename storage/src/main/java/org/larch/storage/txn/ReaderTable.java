@@ -61,7 +61,7 @@ public final class ReaderTable {
     public void unpin(int slot) {
         if (!closed) {
             try {
-                table.setSnapshot(slot, -1);
+                table.clearSnapshot(slot);
             } catch (IllegalStateException unmapped) {
                 // closed meanwhile: close() gave the slot back
             }
@@ -175,7 +175,7 @@ public final class ReaderTable {
 
     /** Unpins, forgets the owner, then frees the slot: the pid goes last, as it is the claim. */
     private void clear(int slot) {
-        table.setSnapshot(slot, -1);
+        table.clearSnapshot(slot);
         table.setOwner(slot, 0, 0);
         table.setOwnerPid(slot, 0);
     }

@@ -46,14 +46,16 @@ public final class WritePages implements PageStore {
     /**
      * Takes over the changes of {@code child}, made by {@link #beginChild()} on this view, as it
      * commits: its pages, its allocator, and the pages of this view it stopped using, which become
-     * free at once. Counts as a change, so cursors of this view find their place again.
+     * free at once. Takes its modification count too: it began at this view's count and grew with
+     * every change, so cursors of this view find their place again exactly when the child changed
+     * something.
      */
     public void adoptChild(WritePages child) {
         allocator.adopt(child.allocator);
         for (long[] run : dirty.adopt(child.dirty)) {
             allocator.freeOwn(run[0], (int) run[1]);
         }
-        modifications = Math.max(modifications, child.modifications) + 1;
+        modifications = child.modifications;
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.larch.storage.Env;
 import org.larch.storage.EnvConfig;
 import org.larch.storage.EnvFlag;
 import org.larch.storage.EnvTesting;
+import org.larch.storage.PutFlag;
 import org.larch.storage.Stat;
 import org.larch.storage.Txn;
 
@@ -120,6 +121,37 @@ class TreeShapeTest {
                 txn.commit();
             }
             EnvTesting.check(env);
+        }
+    }
+
+    /**
+     * Regression: an APPEND split gives the new right branch a single child; deleting that child's
+     * keys left an empty leaf under a parent with no other child (nothing to merge with), whose
+     * separator was above every key, and the next APPEND of a key above them all was refused.
+     */
+    @Test
+    void deletingTheNewestAppendedKeysLeavesNoEmptyPages() {
+        try (Env env = open(512)) {
+            Dbi db = env.openDbi("data", DbiFlag.CREATE);
+            for (int count = 2; count <= 40; count++) {
+                try (Txn txn = env.txnWrite()) {
+                    db.drop(txn, false);
+                    for (int i = 0; i < count; i++) {
+                        db.put(txn, longKey(i, 200), value(i, 10), PutFlag.APPEND);
+                    }
+                    long leavesBefore = db.stat(txn).leafPages();
+                    // a leaf holds two of these: the last two keys include the whole last leaf
+                    assertTrue(db.delete(txn, longKey(count - 1, 200)));
+                    assertTrue(db.delete(txn, longKey(count - 2, 200)));
+                    assertTrue(db.stat(txn).leafPages() < leavesBefore, "the emptied last leaf is gone");
+                    for (int i = count - 2; i <= count; i++) {
+                        db.put(txn, longKey(i, 200), value(i, 10), PutFlag.APPEND);
+                    }
+                    assertEquals(count + 1, db.stat(txn).entries());
+                    txn.commit();
+                }
+                EnvTesting.check(env);
+            }
         }
     }
 

@@ -52,7 +52,8 @@ final class CrashModel {
         switch (change.kind()) {
             case PUT -> plain.get(change.database()).put(change.key(), change.value());
             case DELETE -> plain.get(change.database()).remove(change.key());
-            case ADD_DUPLICATE -> duplicates.computeIfAbsent(change.key(), key -> new TreeSet<>(Arrays::compareUnsigned))
+            case ADD_DUPLICATE -> duplicates
+                    .computeIfAbsent(change.key(), key -> new TreeSet<>(Arrays::compareUnsigned))
                     .add(change.value());
             case DELETE_DUPLICATE -> {
                 TreeSet<byte[]> values = duplicates.get(change.key());

@@ -71,7 +71,7 @@ final class KillHarness {
 
     /** One writer, one kill, one verification; true if the cycle failed. */
     private boolean cycle(int number) throws InterruptedException {
-        KillPlan plan = KillPlan.random(random, brokenControl);
+        KillPlan plan = brokenControl ? KillPlan.forControl(random) : KillPlan.random(random);
         WriterProcess writer = WriterProcess.start(directory, durability, workload, brokenControl, plan, errorLog);
         String writerError = writer.awaitKill();
         acknowledged += writer.ackCount();

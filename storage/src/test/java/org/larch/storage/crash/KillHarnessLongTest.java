@@ -13,8 +13,9 @@ import org.larch.storage.EnvTesting;
  * (default 1,000) in each of the modes in {@code larch.crash.modes} (default FULL,NOSYNC). Run with
  * <pre>
  * ./run-tests -pl storage -Dlarch.target=target-crash -Dtest=KillHarnessLongTest -Dlarch.excludedGroups= \
- *     -DargLine="-Dlarch.crash.cycles=1000 --enable-native-access=ALL-UNNAMED"
+ *     -Dlarch.crash.cycles=1000 -Dlarch.crash.modes=FULL,NOSYNC
  * </pre>
+ * ({@code -Dlarch.crash.seed=N} replays a workload; {@code -Dlarch.crash.verbose=true} prints every cycle.)
  */
 @Tag("slow")
 class KillHarnessLongTest {

@@ -21,7 +21,6 @@ import org.larch.storage.CorruptedException;
 import org.larch.storage.Dbi;
 import org.larch.storage.DbiFlag;
 import org.larch.storage.Env;
-import org.larch.storage.EnvConfig;
 import org.larch.storage.EnvTesting;
 import org.larch.storage.Txn;
 

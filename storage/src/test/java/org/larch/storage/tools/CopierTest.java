@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,12 +22,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.larch.storage.Cursor;
 import org.larch.storage.Dbi;
 import org.larch.storage.DbiFlag;
 import org.larch.storage.Env;
 import org.larch.storage.EnvConfig;
 import org.larch.storage.EnvFlag;
-import org.larch.storage.EnvTesting;
 import org.larch.storage.StorageException;
 import org.larch.storage.Txn;
 
@@ -41,18 +42,21 @@ class CopierTest {
     void copyUnderConcurrentWritesHoldsExactlyTheSnapshotOfItsReadTxn() throws Exception {
         Path source = directory.resolve("source");
         try (Env env = Env.open(source, CONFIG)) {
-            fill(env, 4000);
+            fill(env, 2000);
             try (Writer writer = new Writer(env)) {
-                for (int round = 0; round < 4; round++) {
+                long commitsDuringCopies = 0;
+                for (int round = 0; round < 3; round++) {
                     writer.awaitCommits(3);
                     Path copy = directory.resolve("copy" + round);
-                    Map<String, TreeMap<byte[], byte[]>> seen;
+                    Map<String, List<String>> seen;
                     long txnId;
                     try (Txn txn = env.txnRead()) {
                         long commitsBefore = writer.commits();
                         txnId = txn.id();
                         seen = scanAll(env, txn);
+                        long commitsBeforeCopy = writer.commits();
                         CopyResult result = Copier.copy(env, txn, copy);
+                        commitsDuringCopies += writer.commits() - commitsBeforeCopy;
                         assertEquals(txnId, result.txnId());
                         assertEquals(Files.size(copy.resolve(Env.DATA_FILE)), result.sizeBytes());
                         writer.awaitCommits(2);
@@ -61,6 +65,7 @@ class CopierTest {
                     assertCopyHolds(copy, txnId, seen);
                 }
                 writer.rethrow();
+                System.out.println("commits while the copies were written: " + commitsDuringCopies);
             }
         }
     }
@@ -69,10 +74,10 @@ class CopierTest {
     void compactCopyUnderConcurrentWritesHoldsTheSnapshotAndIsSound() throws Exception {
         Path source = directory.resolve("source");
         try (Env env = Env.open(source, CONFIG)) {
-            fill(env, 4000);
+            fill(env, 2000);
             try (Writer writer = new Writer(env)) {
                 writer.awaitCommits(3);
-                Map<String, TreeMap<byte[], byte[]>> seen;
+                Map<String, List<String>> seen;
                 long txnId;
                 Path copy = directory.resolve("compact");
                 try (Txn txn = env.txnRead()) {
@@ -107,18 +112,19 @@ class CopierTest {
             long sourcePages = env.info().lastPage() + 1;
             assertTrue(result.pages() * 3 < sourcePages, result + " vs " + sourcePages + " source pages");
             assertTrue(Files.size(compact.resolve(Env.DATA_FILE)) * 3 < Files.size(plain.resolve(Env.DATA_FILE)));
-            Map<String, TreeMap<byte[], byte[]>> expected;
+            Map<String, List<String>> expected;
             try (Txn txn = env.txnRead()) {
                 expected = scanAll(env, txn);
             }
             try (Env copied = Env.open(compact, small)) {
                 assertEquals(1024, copied.info().pageSize());
-                assertEquals(List.of("integers", "people"), copied.dbiNames());
+                assertEquals(List.of("groups", "integers", "people"), copied.dbiNames());
                 Checker.check(copied).assertOk();
                 try (Txn txn = copied.txnRead()) {
                     assertSameContent(expected, scanAll(copied, txn));
                     assertEquals(DbiFlag.INTEGERKEY.bits, DatabaseCatalog.find(txn, "integers").flags());
                     assertEquals(0, DatabaseCatalog.find(txn, "people").flags());
+                    assertEquals(DbiFlag.DUPSORT.bits, DatabaseCatalog.find(txn, "groups").flags());
                 }
             }
         }
@@ -156,7 +162,7 @@ class CopierTest {
         Path copy = directory.resolve("copy");
         try (Env env = Env.open(directory.resolve("source"), CONFIG)) {
             fill(env, 3000);
-            Map<String, TreeMap<byte[], byte[]>> expected;
+            Map<String, List<String>> expected;
             try (Txn txn = env.txnRead()) {
                 expected = scanAll(env, txn);
                 CopyDestination.prepare(copy).write(file -> new CompactCopy(env, txn, 10_000).writeTo(file));
@@ -165,6 +171,31 @@ class CopierTest {
                 Checker.check(txn).assertOk();
                 assertSameContent(expected, scanAll(copied, txn));
             }
+        }
+    }
+
+    @Test
+    void aDatabaseInACustomOrderIsNotCompactedButCopiedPlainly() {
+        Path compact = directory.resolve("compact");
+        try (Env env = Env.open(directory.resolve("source"), CONFIG)) {
+            Dbi backwards = env.openDbi("backwards", (a, b) -> java.util.Arrays.compareUnsigned(b, a), DbiFlag.CREATE);
+            try (Txn txn = env.txnWrite()) {
+                for (int i = 0; i < 100; i++) {
+                    backwards.put(txn, key(i), bytes("v" + i));
+                }
+                txn.commit();
+            }
+            StorageException error = assertThrows(StorageException.class, () -> Copier.compact(env, compact));
+            assertTrue(error.getMessage().contains("cannot compact database 'backwards'"), error.getMessage());
+            assertFalse(Files.exists(compact.resolve(Env.DATA_FILE)));
+            assertFalse(Files.exists(compact.resolve(CopyDestination.PARTIAL_FILE)));
+            assertFalse(Files.exists(compact.resolve(CopyDestination.PARTIAL_FILE + CompactCopy.STAGING_SUFFIX)));
+            Copier.copy(env, compact);
+        }
+        try (Env copied = Env.open(compact, CONFIG)) {
+            Checker.check(copied, Map.of("backwards", (a, aOffset, aLength, b, bOffset, bLength)
+                    -> org.larch.storage.page.KeyComparator.LEXICOGRAPHIC.compare(b, bOffset, bLength, a, aOffset,
+                            aLength))).assertOk();
         }
     }
 
@@ -230,15 +261,20 @@ class CopierTest {
 
     // ---- helpers ----
 
-    /** Unnamed-database keys, "people" (plain, big values among them), "integers" (INTEGERKEY). */
+    /**
+     * Unnamed-database keys, "people" (plain, big values among them), "integers" (INTEGERKEY),
+     * "groups" (DUPSORT: 50 keys, many values each).
+     */
     static void fill(Env env, int count) {
         Dbi main = env.openDbi(null);
         Dbi people = env.openDbi("people", DbiFlag.CREATE);
         Dbi integers = env.openDbi("integers", DbiFlag.CREATE, DbiFlag.INTEGERKEY);
+        Dbi groups = env.openDbi("groups", DbiFlag.CREATE, DbiFlag.DUPSORT);
         try (Txn txn = env.txnWrite()) {
             for (int i = 0; i < count; i++) {
                 people.put(txn, bytes("person" + i), i % 500 == 0 ? new byte[9000] : bytes("value of " + i));
                 integers.put(txn, littleEndian(i), bytes("n" + i));
+                groups.put(txn, bytes("group" + i % 50), bytes("member" + i));
                 if (i % 10 == 0) {
                     main.put(txn, bytes("plain" + i), bytes("p" + i));
                 }
@@ -250,11 +286,13 @@ class CopierTest {
     private static void deleteMost(Env env) {
         Dbi people = env.openDbi("people");
         Dbi integers = env.openDbi("integers");
+        Dbi groups = env.openDbi("groups");
         try (Txn txn = env.txnWrite()) {
             for (int i = 0; i < 20_000; i++) {
                 if (i % 10 != 0) {
                     people.delete(txn, bytes("person" + i));
                     integers.delete(txn, littleEndian(i));
+                    groups.delete(txn, bytes("group" + i % 50), bytes("member" + i));
                 }
             }
             txn.commit();
@@ -265,28 +303,39 @@ class CopierTest {
         return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(number).array();
     }
 
-    /** Every database's content in {@code txn}: the unnamed one under "", named ones by name. */
-    static Map<String, TreeMap<byte[], byte[]>> scanAll(Env env, Txn txn) {
-        Map<String, TreeMap<byte[], byte[]>> all = new TreeMap<>();
-        TreeMap<byte[], byte[]> main = EnvTesting.scan(txn, env.openDbi(txn, null), EnvTesting.LEXICOGRAPHIC);
+    /** Every database's pairs in {@code txn}, as "key value" in hex: the unnamed one under "", named ones by name. */
+    static Map<String, List<String>> scanAll(Env env, Txn txn) {
+        Map<String, List<String>> all = new TreeMap<>();
+        List<String> main = pairs(txn, env.openDbi(txn, null));
         for (DatabaseCatalog.Entry entry : DatabaseCatalog.of(txn)) {
-            main.remove(entry.nameBytes());
-            all.put(entry.name(), EnvTesting.scan(txn, env.openDbi(txn, entry.name()), EnvTesting.LEXICOGRAPHIC));
+            String prefix = HexFormat.of().formatHex(entry.nameBytes()) + " ";
+            main.removeIf(pair -> pair.startsWith(prefix));
+            all.put(entry.name(), pairs(txn, env.openDbi(txn, entry.name())));
         }
         all.put("", main);
         return all;
     }
 
-    static void assertSameContent(Map<String, TreeMap<byte[], byte[]>> expected,
-            Map<String, TreeMap<byte[], byte[]>> actual) {
+    /** Every (key, value) pair of {@code dbi} in cursor order, a DUPSORT key once per value. */
+    static List<String> pairs(Txn txn, Dbi dbi) {
+        List<String> pairs = new ArrayList<>();
+        try (Cursor cursor = dbi.openCursor(txn)) {
+            for (boolean more = cursor.first(); more; more = cursor.next()) {
+                pairs.add(HexFormat.of().formatHex(cursor.keyBytes()) + " " + HexFormat.of().formatHex(cursor.valueBytes()));
+            }
+        }
+        return pairs;
+    }
+
+    static void assertSameContent(Map<String, List<String>> expected, Map<String, List<String>> actual) {
         assertEquals(expected.keySet(), actual.keySet());
         expected.forEach((name, content) -> {
-            assertEquals(content.size(), actual.get(name).size(), "entries of '" + name + "'");
-            assertTrue(EnvTesting.sameContent(content, actual.get(name)), "content of '" + name + "'");
+            assertEquals(content.size(), actual.get(name).size(), "pairs of '" + name + "'");
+            assertEquals(content, actual.get(name), "content of '" + name + "'");
         });
     }
 
-    private static void assertCopyHolds(Path copy, long txnId, Map<String, TreeMap<byte[], byte[]>> seen) {
+    private static void assertCopyHolds(Path copy, long txnId, Map<String, List<String>> seen) {
         try (Env copied = Env.open(copy, CONFIG)) {
             assertEquals(txnId, copied.info().lastTxnId());
             CheckReport report = Checker.check(copied);
@@ -316,6 +365,7 @@ class CopierTest {
             Dbi main = env.openDbi(null);
             Dbi people = env.openDbi("people");
             Dbi integers = env.openDbi("integers");
+            Dbi groups = env.openDbi("groups");
             try {
                 while (running.get()) {
                     try (Txn txn = env.txnWrite()) {
@@ -329,6 +379,7 @@ class CopierTest {
                                 integers.put(txn, littleEndian(i), bytes("w" + commits.get()));
                             }
                             main.put(txn, bytes("plain" + random.nextInt(100)), bytes("c" + commits.get()));
+                            groups.put(txn, bytes("group" + random.nextInt(60)), bytes("w" + random.nextInt(3000)));
                         }
                         txn.commit();
                     }

@@ -58,7 +58,7 @@ class DumpFormatTest {
         assertTrue(digit.getMessage().contains("column 3") && digit.getMessage().contains("'g'"), digit.getMessage());
         IllegalArgumentException backslash = assertThrows(IllegalArgumentException.class,
                 () -> DumpFormat.decodePrintable(ascii(" ab\\q1"), 1, 5));
-        assertTrue(backslash.getMessage().contains("column 5"), backslash.getMessage());
+        assertTrue(backslash.getMessage().contains("column 4"), backslash.getMessage());
         IllegalArgumentException shortEscape = assertThrows(IllegalArgumentException.class,
                 () -> DumpFormat.decodePrintable(ascii(" ab\\1"), 1, 4));
         assertTrue(shortEscape.getMessage().contains("column 4"), shortEscape.getMessage());

@@ -39,7 +39,7 @@ class LoaderTest {
             Path source = directory.resolve("source" + printable);
             Path target = directory.resolve("target" + printable);
             String first;
-            Map<String, TreeMap<byte[], byte[]>> content;
+            Map<String, List<String>> content;
             try (Env env = Env.open(source, CONFIG)) {
                 fillRandomly(env, new Random(printable ? 1 : 2));
                 first = dump(env, DumpOptions.all().withPrintable(printable));
@@ -53,7 +53,7 @@ class LoaderTest {
                 assertEquals(first, dump(env, DumpOptions.all().withPrintable(printable)));
                 Checker.check(env).assertOk();
                 try (Txn txn = env.txnRead()) {
-                    Map<String, TreeMap<byte[], byte[]>> loaded = CopierTest.scanAll(env, txn);
+                    Map<String, List<String>> loaded = CopierTest.scanAll(env, txn);
                     content.get("").clear();
                     CopierTest.assertSameContent(content, loaded);
                 }
@@ -197,7 +197,8 @@ class LoaderTest {
         assertBad("hello\n", 1, "starts with VERSION=3");
         assertBad("VERSION=3\nmapsize=lots\nHEADER=END\nDATA=END\n", 2, "invalid mapsize 'lots'");
         assertBad("VERSION=3\nintegerkey=1\nHEADER=END\nDATA=END\n", 3, "the unnamed database takes no flags");
-        assertBad(HEADER + " 61\n 62\nDATA=END\n" + HEADER + " 63\n", 10, "ends before DATA=END");
+        assertBad(HEADER + " 61\n 62\nDATA=END\n" + HEADER + " 63\n", 12, "a key without a value at the end");
+        assertBad(HEADER + " 61\n 62\nDATA=END\n" + HEADER + " 63\n 64\n", 13, "ends before DATA=END");
     }
 
     @Test
@@ -245,6 +246,57 @@ class LoaderTest {
                     LoadOptions.defaults());
             assertArrayEquals(bytes("b"), env.openDbi(null).get(bytes("a")));
             assertNull(env.openDbi(null).get(bytes("c")));
+        }
+    }
+
+    @Test
+    void sortedDuplicatesDumpOnePairPerValueAndLoadBack() {
+        String text = "VERSION=3\nformat=print\ndatabase=groups\ntype=btree\nmapsize=16777216\nmaxreaders=126\n"
+                + "duplicates=1\ndupsort=1\ndb_pagesize=4096\nHEADER=END\n"
+                + " admins\n ann\n admins\n bob\n admins\n cid\n users\n dan\nDATA=END\n";
+        Path first = directory.resolve("first");
+        Loader.load(first, CONFIG, input(text), "test", LoadOptions.defaults());
+        try (Env env = Env.open(first, CONFIG)) {
+            assertEquals(text, dump(env, DumpOptions.all().withPrintable(true)));
+            try (Txn txn = env.txnRead(); var cursor = env.openDbi(txn, "groups").openCursor(txn)) {
+                assertTrue(cursor.seek(bytes("admins")));
+                assertEquals(3, cursor.count());
+            }
+            Checker.check(env).assertOk();
+        }
+    }
+
+    @Test
+    void noOverwriteInADupSortDatabaseSkipsOnlyExistingPairs() {
+        try (Env env = Env.open(directory, CONFIG)) {
+            Dbi groups = env.openDbi("groups", DbiFlag.CREATE, DbiFlag.DUPSORT);
+            try (Txn txn = env.txnWrite()) {
+                groups.put(txn, bytes("admins"), bytes("ann"));
+                txn.commit();
+            }
+            LoadResult result = load(env, "admins\nann\nadmins\nbob\n",
+                    LoadOptions.defaults().withPlainText(true).withDatabase("groups").withNoOverwrite(true));
+            assertEquals(1, result.stored());
+            assertEquals(1, result.skipped());
+            try (Txn txn = env.txnRead()) {
+                assertEquals(List.of(hex("admins") + " " + hex("ann"), hex("admins") + " " + hex("bob")),
+                        CopierTest.pairs(txn, groups));
+            }
+        }
+    }
+
+    @Test
+    void appendInADupSortDatabaseTakesValuesInOrderAndNamesTheFirstOutOfOrderOne() {
+        try (Env env = Env.open(directory, CONFIG)) {
+            env.openDbi("groups", DbiFlag.CREATE, DbiFlag.DUPSORT);
+            LoadOptions append = LoadOptions.defaults().withPlainText(true).withDatabase("groups").withAppend(true);
+            assertEquals(3, load(env, "a\n1\na\n2\nb\n1\n", append).stored());
+            DumpFormatException error = assertThrows(DumpFormatException.class,
+                    () -> load(env, "b\n3\nb\n2\n", append));
+            assertEquals(4, error.lineNumber());
+            LoadResult skipped = load(env, "b\n1\nb\n4\n", append.withNoOverwrite(true));
+            assertEquals(1, skipped.skipped());
+            assertEquals(1, skipped.stored());
         }
     }
 

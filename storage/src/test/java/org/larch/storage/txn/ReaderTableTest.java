@@ -1,10 +1,12 @@
 package org.larch.storage.txn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,8 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.larch.storage.ReaderInfo;
 import org.larch.storage.ReadersFullException;
 import org.larch.storage.StorageException;
+import org.larch.storage.io.LockFileMapping;
 
 class ReaderTableTest {
 
@@ -215,5 +219,114 @@ class ReaderTableTest {
             }
         }
         assertEquals(0, table.used());
+    }
+
+    // ---- slots of other processes (fabricated in the table as another process would leave them) ----
+
+    @Test
+    void aSlotOfADeadProcessIsClearedAndStopsPinning() throws Exception {
+        LockFileMapping mapping = LockFileMapping.inMemory(4);
+        ReaderTable table = new ReaderTable(mapping);
+        take(mapping, 2, deadPid(), 0, 5);
+        int mine = table.acquire();
+        table.pin(mine, 7);
+        assertEquals(5, table.oldestPinned(), "a dead reader pins until it is found");
+        assertEquals(2, table.used());
+
+        assertEquals(1, table.clearStale());
+        assertEquals(7, table.oldestPinned());
+        assertEquals(1, table.used());
+        assertEquals(0, mapping.ownerPid(2));
+        assertEquals(-1, mapping.snapshot(2));
+        assertEquals(0, table.clearStale(), "nothing left to clear; the live reader stays");
+        assertEquals(7, table.snapshotOf(mine));
+    }
+
+    @Test
+    void aReusedPidIsToldApartByItsStartTime() {
+        ProcessIdentity self = ProcessIdentity.current();
+        ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
+        long parentStart = parent.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+        assumeTrue(self.startMillis() != 0 && parentStart != 0, "this platform reports process start times");
+        LockFileMapping mapping = LockFileMapping.inMemory(3);
+        ReaderTable table = new ReaderTable(mapping);
+        take(mapping, 0, self.pid(), self.startMillis() - 60_000, 3); // an earlier process that had our pid
+        take(mapping, 1, parent.pid(), parentStart - 60_000, 4); // the same for the parent's pid
+        take(mapping, 2, parent.pid(), parentStart, 6); // the live parent itself
+
+        assertEquals(2, table.clearStale());
+        assertEquals(List.of(2), table.readers(10).stream().map(ReaderInfo::slot).toList());
+        assertEquals(6, table.oldestPinned());
+    }
+
+    @Test
+    void aFullTableIsCheckedForStaleSlotsBeforeItIsReportedFull() throws Exception {
+        LockFileMapping mapping = LockFileMapping.inMemory(2);
+        ReaderTable table = new ReaderTable(mapping);
+        long dead = deadPid();
+        take(mapping, 0, dead, 0, 1);
+        take(mapping, 1, dead, 0, 2);
+        int first = table.acquire();
+        int second = table.acquire();
+        assertNotEquals(first, second);
+        assertEquals(Long.MAX_VALUE, table.oldestPinned(), "both dead readers were cleared");
+        ReadersFullException e = assertThrows(ReadersFullException.class, table::acquire);
+        assertTrue(e.getMessage().contains("maxreaders") && e.getMessage().contains("2"), e.getMessage());
+    }
+
+    @Test
+    void aStaleCheckThatDiedHalfWayIsFinishedByTheNext() throws Exception {
+        LockFileMapping mapping = LockFileMapping.inMemory(2);
+        ReaderTable table = new ReaderTable(mapping);
+        take(mapping, 0, -deadPid(), 0, 8); // marked "being cleared" by a process that then died
+        take(mapping, 1, -ProcessIdentity.current().pid(), 0, 9); // being cleared by a live process: left to it
+        assertEquals(1, table.clearStale());
+        assertEquals(0, mapping.ownerPid(0));
+        assertEquals(9, table.oldestPinned());
+    }
+
+    @Test
+    void readersListsTakenSlotsWithOwnerSnapshotAndLag() {
+        ReaderTable table = new ReaderTable(4);
+        int pinned = table.acquire();
+        table.pin(pinned, 7);
+        int idle = table.acquire();
+        long pid = ProcessHandle.current().pid();
+        long thread = Thread.currentThread().threadId();
+        assertEquals(List.of(new ReaderInfo(pinned, pid, thread, 7, 3), new ReaderInfo(idle, pid, thread, -1, 0)),
+                table.readers(10));
+        assertFalse(table.readers(10).get(1).pinsSnapshot());
+    }
+
+    @Test
+    void closeGivesBackThisProcessesSlotsAndIgnoresLaterReleases() {
+        LockFileMapping mapping = LockFileMapping.inMemory(3);
+        ReaderTable table = new ReaderTable(mapping);
+        ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
+        take(mapping, 2, parent.pid(), 0, 4);
+        int mine = table.acquire();
+        table.pin(mine, 5);
+        table.close();
+        assertEquals(0, mapping.ownerPid(mine), "closing gave the slot back");
+        assertEquals(1, table.used(), "another process's reader is left alone");
+        assertEquals(4, table.oldestPinned());
+        take(mapping, mine, parent.pid(), 0, 6); // another process takes the slot given back
+        table.release(mine);
+        table.unpin(mine);
+        assertEquals(6, mapping.snapshot(mine), "a release after close touches nothing");
+    }
+
+    /** Writes a slot as process {@code pid} would have taken it. */
+    private static void take(LockFileMapping mapping, int slot, long pid, long startMillis, long snapshot) {
+        assertTrue(mapping.compareAndSetOwnerPid(slot, 0, pid));
+        mapping.setOwner(slot, startMillis, 1);
+        mapping.setSnapshot(slot, snapshot);
+    }
+
+    /** The pid of a process that has ended. */
+    private static long deadPid() throws Exception {
+        Process process = new ProcessBuilder("true").start();
+        process.waitFor();
+        return process.pid();
     }
 }
