@@ -45,6 +45,8 @@ public final class Env implements AutoCloseable {
     private final NewestSnapshot newest;
     private volatile Thread writerThread;
     private volatile boolean closed;
+    /** The first corruption a transaction met: from then on the environment refuses writes. */
+    private volatile CorruptedException corruption;
 
     private Env(Path directory, EnvConfig config, LockFile lock, DataFile file) {
         this.directory = directory;
@@ -147,6 +149,11 @@ public final class Env implements AutoCloseable {
         checkOpen();
         if (config.has(EnvFlag.READ_ONLY)) {
             throw new BadTxnException("environment " + directory + " is open read-only");
+        }
+        CorruptedException found = corruption;
+        if (found != null) {
+            throw new CorruptedException("environment " + directory + " refuses writes since corruption was found ("
+                    + found.getMessage() + "): run larch check, restore from a copy", found);
         }
         if (writerThread == Thread.currentThread()) {
             throw new BadTxnException("this thread already has the write transaction open");
@@ -319,6 +326,13 @@ public final class Env implements AutoCloseable {
             lock.unlockWriter();
         } finally {
             writer.release();
+        }
+    }
+
+    /** Records corruption found by a transaction, so that no write builds on damaged pages. */
+    void corruptionFound(CorruptedException found) {
+        if (corruption == null) {
+            corruption = found;
         }
     }
 

@@ -10,6 +10,14 @@ final class Faults {
     }
 
     static RuntimeException translate(Env env, Throwable error) {
+        RuntimeException translated = name(env, error);
+        if (translated instanceof CorruptedException corrupted) {
+            env.corruptionFound(corrupted);
+        }
+        return translated;
+    }
+
+    private static RuntimeException name(Env env, Throwable error) {
         return switch (error) {
             case StorageException storage -> storage;
             case InternalError fault -> new StorageException("memory access fault reading " + env.path()

@@ -52,7 +52,7 @@ class RandomizedModelTest {
     /** A map so small that transactions keep meeting its limit: those are aborted and leave no trace. */
     @Test
     void nearTheMapLimit() {
-        run(new Plan(100_000, 5, 600, 60, 4096, 3L << 20));
+        run(new Plan(60_000, 5, 600, 60, 4096, 3L << 20));
     }
 
     /** Ten million operations over bigger databases, for a run by hand or in the nightly job. */

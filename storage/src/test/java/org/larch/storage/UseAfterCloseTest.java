@@ -46,10 +46,36 @@ class UseAfterCloseTest {
         assertThrows(BadTxnException.class, cursor::value);
         assertThrows(BadTxnException.class, () -> cursor.seekRange(key(1)));
         assertThrows(BadTxnException.class, () -> db.openCursor(txn).first());
+        assertThrows(BadTxnException.class, () -> db.stat(txn));
         assertThrows(BadTxnException.class, txn::reset);
         assertDoesNotThrow(cursor::close);
         assertDoesNotThrow(txn::close);
         assertDoesNotThrow(txn::close, "closing twice is harmless");
+    }
+
+    @Test
+    void handlesOfAnEndedTransaction() {
+        try (Env env = Env.open(dir)) {
+            Dbi db = env.openDbi("data", DbiFlag.CREATE);
+            load(env, db);
+            Txn writer = env.txnWrite();
+            Cursor cursor = db.openCursor(writer);
+            assertTrue(cursor.first());
+            writer.commit();
+            assertThrows(BadTxnException.class, () -> db.put(writer, key(1), bytes("late")));
+            assertThrows(BadTxnException.class, () -> db.get(writer, key(1)));
+            assertThrows(BadTxnException.class, cursor::next);
+            assertThrows(BadTxnException.class, writer::commit, "committing twice");
+            Txn reader = env.txnRead();
+            reader.close();
+            assertThrows(BadTxnException.class, () -> db.get(reader, key(1)));
+            assertThrows(BadTxnException.class, reader::renew, "renew needs reset, not close");
+            try (Txn read = env.txnRead()) {
+                assertThrows(BadTxnException.class, () -> db.put(read, key(1), bytes("x")), "a reader cannot write");
+                assertArrayEquals(value(1), db.get(read, key(1)), "and stays usable");
+            }
+            assertEquals(0, env.info().readersUsed());
+        }
     }
 
     @Test

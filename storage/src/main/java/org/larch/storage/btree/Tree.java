@@ -6,6 +6,7 @@ import org.larch.storage.page.DbRecord;
 import org.larch.storage.page.KeyComparator;
 import org.larch.storage.page.LeafPage;
 import org.larch.storage.page.Page;
+import org.larch.storage.page.SearchKey;
 
 /** Read access to one B+tree: point lookups and the descent that cursors and updates start from. */
 public final class Tree {
@@ -29,13 +30,13 @@ public final class Tree {
         if (db.isEmpty()) {
             return null;
         }
-        int keyLength = (int) key.byteSize();
+        SearchKey searched = new SearchKey(key, order);
         Page page = pages.page(db.rootPage);
         while (page instanceof BranchPage branch) {
-            page = pages.page(branch.child(branch.childIndexFor(key, 0, keyLength, order)));
+            page = pages.page(branch.child(branch.childIndexFor(searched)));
         }
         LeafPage leaf = (LeafPage) page;
-        int index = leaf.search(key, 0, keyLength, order);
+        int index = leaf.search(searched);
         return index < 0 ? null : value(pages, leaf, index);
     }
 
@@ -57,15 +58,15 @@ public final class Tree {
         if (db.isEmpty()) {
             return false;
         }
-        int keyLength = (int) key.byteSize();
+        SearchKey searched = new SearchKey(key, order);
         Page page = pages.page(db.rootPage);
         while (page instanceof BranchPage branch) {
-            int index = branch.childIndexFor(key, 0, keyLength, order);
+            int index = branch.childIndexFor(searched);
             path.push(branch, index);
             page = pages.page(branch.child(index));
         }
         LeafPage leaf = (LeafPage) page;
-        path.push(leaf, leaf.search(key, 0, keyLength, order));
+        path.push(leaf, leaf.search(searched));
         return true;
     }
 

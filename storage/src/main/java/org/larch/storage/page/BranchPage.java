@@ -37,6 +37,18 @@ public final class BranchPage extends Page {
         return found >= 0 ? found : -found - 2;
     }
 
+    /** Index of the child whose subtree would hold {@code key}. */
+    public int childIndexFor(SearchKey key) {
+        int found = binarySearch(1, key);
+        return found >= 0 ? found : -found - 2;
+    }
+
+    @Override
+    protected int compareNode(int index, SearchKey key) {
+        long node = nodeAt(index);
+        return key.compareStored(segment, node + NODE_HEADER, Bytes.u16(segment, node + KEY_LENGTH));
+    }
+
     public long child(int index) {
         return Bytes.u64(segment, nodeAt(index) + CHILD);
     }

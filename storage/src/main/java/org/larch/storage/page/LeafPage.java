@@ -43,6 +43,17 @@ public final class LeafPage extends Page {
         return binarySearch(0, key, keyOffset, keyLength, order);
     }
 
+    /** Index of an equal key, or {@code -(insertionPoint + 1)}. */
+    public int search(SearchKey key) {
+        return binarySearch(0, key);
+    }
+
+    @Override
+    protected int compareNode(int index, SearchKey key) {
+        long node = nodeAt(index);
+        return key.compareStored(segment, node + NODE_HEADER, Bytes.u16(segment, node + KEY_LENGTH));
+    }
+
     @Override
     public int nodeSize(int index) {
         long node = nodeAt(index);

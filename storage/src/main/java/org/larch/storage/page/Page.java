@@ -117,16 +117,24 @@ public abstract sealed class Page permits BranchPage, LeafPage {
         return order.compare(segment, keyOffset(index), keyLength(index), key, keyOffset, keyLength);
     }
 
+    /** The sign of (key of node {@code index} − {@code key}). */
+    protected abstract int compareNode(int index, SearchKey key);
+
     /**
      * Binary search over slots {@code [from, slotCount)}: the index of an equal key, or
      * {@code -(insertionPoint + 1)} where the first greater key stands.
      */
     protected final int binarySearch(int from, MemorySegment key, long keyOffset, int keyLength, KeyComparator order) {
+        MemorySegment searched = keyOffset == 0 && key.byteSize() == keyLength ? key : key.asSlice(keyOffset, keyLength);
+        return binarySearch(from, new SearchKey(searched, order));
+    }
+
+    protected final int binarySearch(int from, SearchKey key) {
         int low = from;
         int high = slotCount() - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            int c = compareKey(middle, key, keyOffset, keyLength, order);
+            int c = compareNode(middle, key);
             if (c < 0) {
                 low = middle + 1;
             } else if (c > 0) {
@@ -156,7 +164,7 @@ public abstract sealed class Page permits BranchPage, LeafPage {
         setCounts(count + 1, newUpper);
     }
 
-    /** Removes node {@code index} and closes the gap it leaves among the node bodies. */
+    /** Removes node {@code index}, closes the gap it leaves among the node bodies and zeroes the freed bytes. */
     public final void removeRaw(int index) {
         requireDirty();
         int count = slotCount();
@@ -174,12 +182,17 @@ public abstract sealed class Page permits BranchPage, LeafPage {
         long slot = slots + (long) index * PageHeader.SLOT_SIZE;
         MemorySegment.copy(segment, slot + PageHeader.SLOT_SIZE, segment, slot,
                 (long) (count - index - 1) * PageHeader.SLOT_SIZE);
+        segment.asSlice(base + upper, size).fill((byte) 0);
         setCounts(count - 1, upper + size);
     }
 
-    /** Empties the page and appends {@code nodes} in order; they must fit. */
+    /**
+     * Empties the page and appends {@code nodes} in order; they must fit. The bytes of nodes that
+     * moved away are zeroed, so no deleted value lingers in the page's free space.
+     */
     public final void rebuild(List<byte[]> nodes) {
         requireDirty();
+        segment.asSlice(base + PageHeader.SIZE, pageSize - PageHeader.SIZE).fill((byte) 0);
         setCounts(0, pageSize);
         for (int i = 0; i < nodes.size(); i++) {
             insertRaw(i, nodes.get(i));

@@ -78,6 +78,9 @@ class ChecksumVerificationTest {
             CorruptedException e = assertThrows(CorruptedException.class, () -> data.get(txn, key(1234)));
             assertNamesFileAndPage(e, pages);
             assertArrayEquals(value(1), data.get(txn, key(1)), "pages that are whole still read");
+            CorruptedException refused = assertThrows(CorruptedException.class, env::txnWrite,
+                    "once corruption is found the environment refuses writes");
+            assertTrue(refused.getMessage().contains("refuses writes"), refused.getMessage());
         }
         try (Env env = Env.open(dir, VERIFYING); Txn txn = env.txnRead();
                 Cursor cursor = env.openDbi(txn, "data").openCursor(txn)) {
