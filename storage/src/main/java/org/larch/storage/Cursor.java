@@ -36,11 +36,21 @@ public final class Cursor implements AutoCloseable {
     }
 
     public boolean next() {
-        return move(cursor::next);
+        check();
+        try {
+            return cursor.next();
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
     }
 
     public boolean prev() {
-        return move(cursor::prev);
+        check();
+        try {
+            return cursor.prev();
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
     }
 
     /** Positions on {@code key} exactly (its first value); false when it is absent. */
@@ -98,12 +108,22 @@ public final class Cursor implements AutoCloseable {
 
     /** The current key, a read-only view valid until the transaction changes or ends. */
     public MemorySegment key() {
-        return Dbi.readOnly(read(cursor::key));
+        check();
+        try {
+            return Dbi.readOnly(cursor.key());
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
     }
 
     /** The current value, a read-only view valid until the transaction changes or ends. */
     public MemorySegment value() {
-        return Dbi.readOnly(read(cursor::value));
+        check();
+        try {
+            return Dbi.readOnly(cursor.value());
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
     }
 
     public byte[] keyBytes() {

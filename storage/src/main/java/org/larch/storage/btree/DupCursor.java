@@ -214,8 +214,13 @@ public final class DupCursor {
 
     /** Takes up the values of the key the key cursor is on, at the first or last of them. */
     private boolean enter(boolean atFirst) {
-        int flags = keys.nodeFlags();
         nested = null;
+        if (valueOrder == null) {
+            form = Form.SINGLE;
+            index = 0;
+            return true;
+        }
+        int flags = keys.nodeFlags();
         if ((flags & LeafPage.DUPDATA) == 0) {
             form = Form.SINGLE;
             index = 0;

@@ -34,18 +34,37 @@ final class PageSplitter {
             page.insertRaw(index, node);
             return;
         }
-        List<byte[]> nodes = page.rawNodes();
-        nodes.add(index, node);
-        boolean appending = append && index == nodes.size() - 1;
-        int at = appending ? nodes.size() - 1 : balancedSplitPoint(nodes, page instanceof BranchPage, page.pageSize());
         Page right = newSibling(page);
-        MemorySegment separator = splitInto(page, right, nodes, at);
+        MemorySegment separator = append && index == page.slotCount()
+                ? startNextPage(right, node)
+                : splitAround(page, right, index, node);
         byte[] parentNode = BranchPage.encode(separator, right.number());
         if (level == 0) {
             growRoot(page, parentNode);
         } else {
             insert(path, level - 1, path.index(level - 1) + 1, parentNode, append);
         }
+    }
+
+    /**
+     * A sorted load's split: the full page stays as it is and the new node starts the next page. Returns
+     * the separator: the node's key (for a branch node, moved up from the node, which keeps none).
+     */
+    private static MemorySegment startNextPage(Page right, byte[] node) {
+        if (right instanceof BranchPage) {
+            right.insertRaw(0, BranchPage.encode(NO_KEY, BranchPage.childOf(node)));
+            return BranchPage.keyOf(node);
+        }
+        right.insertRaw(0, node);
+        return leafKeyOf(node);
+    }
+
+    /** An ordinary split: the nodes with the new one, shared between both pages as evenly as they fit. */
+    private static MemorySegment splitAround(Page page, Page right, int index, byte[] node) {
+        List<byte[]> nodes = page.rawNodes();
+        nodes.add(index, node);
+        int at = balancedSplitPoint(nodes, page instanceof BranchPage, page.pageSize());
+        return splitInto(page, right, nodes, at);
     }
 
     /**
