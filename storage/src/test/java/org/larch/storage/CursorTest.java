@@ -270,7 +270,7 @@ class CursorTest {
             assertTrue(append.leafPages() * 10 <= plain.leafPages() * 6,
                     "APPEND fills pages: " + append.leafPages() + " leaves vs " + plain.leafPages());
             assertTrue(append.leafPages() < random.leafPages());
-            long minimum = (long) count * (8 + 8 + value(0).length + 2) / (4096 - 32) + 1;
+            long minimum = (long) count * (8 + 8 + value(0).length + 6) / (4096 - 32) + 1;
             assertTrue(append.leafPages() <= minimum + 1, "appended leaves are full: " + append.leafPages()
                     + " leaves, " + minimum + " would hold them all");
             assertTrue(EnvTesting.sameContent(EnvTesting.scan(txn, sequential, EnvTesting.LEXICOGRAPHIC),

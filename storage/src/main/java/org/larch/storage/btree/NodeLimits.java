@@ -1,5 +1,7 @@
 package org.larch.storage.btree;
 
+import org.larch.storage.page.BranchPage;
+import org.larch.storage.page.LeafPage;
 import org.larch.storage.page.Page;
 import org.larch.storage.page.PageHeader;
 
@@ -19,10 +21,17 @@ public final class NodeLimits {
         return Page.capacity(pageSize) / 2;
     }
 
-    /** Largest key: a leaf node with the key and an overflow reference must fit. */
+    /**
+     * Largest key: a leaf node with the key and an overflow reference must fit, and a branch page must
+     * hold its keyless first node and two separators of this size (three children), or splits of
+     * branches full of long keys would leave pages with a single child and the tree would grow deep
+     * without bound.
+     */
     public static int maxKeySize(int pageSize) {
-        int fits = maxNodeWithSlot(pageSize) - PageHeader.SLOT_SIZE - 8 - Long.BYTES;
-        return Math.min(LMDB_MAX_KEY, fits);
+        int leafFits = maxNodeWithSlot(pageSize) - PageHeader.SLOT_SIZE - LeafPage.NODE_HEADER - Long.BYTES;
+        int branchNode = BranchPage.NODE_HEADER + PageHeader.SLOT_SIZE;
+        int branchFits = (Page.capacity(pageSize) - 3 * branchNode) / 2;
+        return Math.min(LMDB_MAX_KEY, Math.min(leafFits, branchFits));
     }
 
     /** Whether a value of {@code valueLength} with a key of {@code keyLength} goes to an overflow run. */

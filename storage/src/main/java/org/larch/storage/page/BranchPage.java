@@ -44,6 +44,16 @@ public final class BranchPage extends Page {
     }
 
     @Override
+    protected int encodedKeyOffset(byte[] node) {
+        return NODE_HEADER;
+    }
+
+    @Override
+    protected int encodedKeyLength(byte[] node) {
+        return Bytes.u16(MemorySegment.ofArray(node), KEY_LENGTH);
+    }
+
+    @Override
     protected int compareNode(int index, SearchKey key) {
         long node = nodeAt(index);
         return key.compareStored(segment, node + NODE_HEADER, Bytes.u16(segment, node + KEY_LENGTH));

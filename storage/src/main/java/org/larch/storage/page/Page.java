@@ -2,16 +2,31 @@ package org.larch.storage.page;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
- * A branch or leaf page: the header of {@link PageHeader}, a slot array of u16 node offsets in key
- * order growing up from offset 32, node bodies growing down from the page's end. Node layouts are
- * the subclasses'. A page is a view of {@code pageSize} bytes at {@code base} of a segment: a slice
+ * A branch or leaf page: the header of {@link PageHeader}, a slot array in key order growing up from
+ * offset 32, node bodies growing down from the page's end. Node layouts are the subclasses'. A slot,
+ * offsets from its first byte ({@link PageHeader#SLOT_SIZE} bytes):
+ *
+ * <pre>
+ * offset | size | field      | meaning
+ * -------+------+------------+-------------------------------------------------------------------
+ *      0 |    2 | nodeOffset | u16 offset of the node from the page's first byte
+ *      2 |    4 | keyPrefix  | {@link SearchKey#prefixOf}: the key's first 4 bytes, big-endian,
+ *        |      |            | zero-padded (0 for a branch's empty node-0 key)
+ * </pre>
+ *
+ * A lexicographic binary search compares the prefixes and reads a node only where they are equal,
+ * so a lookup mostly stays in the slot array's cache lines. A page is a view of {@code pageSize} bytes at {@code base} of a segment: a slice
  * of the mapped file (committed, never modified) or a transaction's private copy ({@link #isDirty()}),
  * the only kind the mutators may touch. Nodes are kept packed: removing one closes its gap.
  */
 public abstract sealed class Page permits BranchPage, LeafPage {
+    private static final ValueLayout.OfInt BIG_ENDIAN_U32 =
+            ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+
     protected final MemorySegment segment;
     protected final long base;
     protected final int pageSize;
@@ -89,7 +104,17 @@ public abstract sealed class Page permits BranchPage, LeafPage {
 
     /** Offset of node {@code index} from the page's first byte. */
     protected final int nodeOffset(int index) {
-        return Bytes.u16(segment, base + PageHeader.SIZE + (long) index * PageHeader.SLOT_SIZE);
+        return Bytes.u16(segment, slotAt(index) + PageHeader.SLOT_NODE_OFFSET);
+    }
+
+    /** The key prefix kept in slot {@code index} (see {@link SearchKey#prefixOf}). */
+    public final int slotPrefix(int index) {
+        return segment.get(BIG_ENDIAN_U32, slotAt(index) + PageHeader.SLOT_KEY_PREFIX);
+    }
+
+    /** Absolute offset of slot {@code index} in {@link #segment()}. */
+    private long slotAt(int index) {
+        return base + PageHeader.SIZE + (long) index * PageHeader.SLOT_SIZE;
     }
 
     /** Absolute offset of node {@code index} in {@link #segment()}. */
@@ -117,6 +142,12 @@ public abstract sealed class Page permits BranchPage, LeafPage {
         return order.compare(segment, keyOffset(index), keyLength(index), key, keyOffset, keyLength);
     }
 
+    /** Offset of the key within an encoded node of this page's kind. */
+    protected abstract int encodedKeyOffset(byte[] node);
+
+    /** Bytes of the key of an encoded node of this page's kind. */
+    protected abstract int encodedKeyLength(byte[] node);
+
     /** The sign of (key of node {@code index} − {@code key}). */
     protected abstract int compareNode(int index, SearchKey key);
 
@@ -130,11 +161,36 @@ public abstract sealed class Page permits BranchPage, LeafPage {
     }
 
     protected final int binarySearch(int from, SearchKey key) {
+        if (key.ordersByPrefix()) {
+            return binarySearchByPrefix(from, key);
+        }
         int low = from;
         int high = slotCount() - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
             int c = compareNode(middle, key);
+            if (c < 0) {
+                low = middle + 1;
+            } else if (c > 0) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -(low + 1);
+    }
+
+    /** {@link #binarySearch(int, SearchKey)} that reads a node only where its slot's prefix equals the key's. */
+    private int binarySearchByPrefix(int from, SearchKey key) {
+        int prefix = key.prefix();
+        int low = from;
+        int high = slotCount() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int c = Integer.compareUnsigned(slotPrefix(middle), prefix);
+            if (c == 0) {
+                c = compareNode(middle, key);
+            }
             if (c < 0) {
                 low = middle + 1;
             } else if (c > 0) {
@@ -157,10 +213,13 @@ public abstract sealed class Page permits BranchPage, LeafPage {
         int count = slotCount();
         int newUpper = upper() - node.length;
         MemorySegment.copy(MemorySegment.ofArray(node), 0, segment, base + newUpper, node.length);
-        long slot = base + PageHeader.SIZE + (long) index * PageHeader.SLOT_SIZE;
+        long slot = slotAt(index);
         MemorySegment.copy(segment, slot, segment, slot + PageHeader.SLOT_SIZE,
                 (long) (count - index) * PageHeader.SLOT_SIZE);
-        Bytes.putU16(segment, slot, newUpper);
+        Bytes.putU16(segment, slot + PageHeader.SLOT_NODE_OFFSET, newUpper);
+        MemorySegment encoded = MemorySegment.ofArray(node);
+        int prefix = SearchKey.prefixOf(encoded, encodedKeyOffset(node), encodedKeyLength(node));
+        segment.set(BIG_ENDIAN_U32, slot + PageHeader.SLOT_KEY_PREFIX, prefix);
         setCounts(count + 1, newUpper);
     }
 
@@ -172,16 +231,16 @@ public abstract sealed class Page permits BranchPage, LeafPage {
         int offset = nodeOffset(index);
         int size = nodeSize(index);
         MemorySegment.copy(segment, base + upper, segment, base + upper + size, offset - upper);
-        long slots = base + PageHeader.SIZE;
         for (int i = 0; i < count; i++) {
-            int slotOffset = Bytes.u16(segment, slots + (long) i * PageHeader.SLOT_SIZE);
+            int slotOffset = nodeOffset(i);
             if (slotOffset < offset) {
-                Bytes.putU16(segment, slots + (long) i * PageHeader.SLOT_SIZE, slotOffset + size);
+                Bytes.putU16(segment, slotAt(i) + PageHeader.SLOT_NODE_OFFSET, slotOffset + size);
             }
         }
-        long slot = slots + (long) index * PageHeader.SLOT_SIZE;
+        long slot = slotAt(index);
         MemorySegment.copy(segment, slot + PageHeader.SLOT_SIZE, segment, slot,
                 (long) (count - index - 1) * PageHeader.SLOT_SIZE);
+        segment.asSlice(slotAt(count - 1), PageHeader.SLOT_SIZE).fill((byte) 0);
         segment.asSlice(base + upper, size).fill((byte) 0);
         setCounts(count - 1, upper + size);
     }

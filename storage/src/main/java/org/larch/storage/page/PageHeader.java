@@ -20,12 +20,25 @@ import java.util.zip.CRC32C;
  *     24 |    8 | txnId          | the transaction that wrote the page
  * </pre>
  *
- * Branch and leaf pages continue with the slot array at offset 32: one u16 node offset per slot,
- * in key order, growing up; node bodies grow down from the page's end. All fields little-endian.
+ * Branch and leaf pages continue with the slot array at offset 32, one 6-byte slot per node in key
+ * order, growing up; node bodies grow down from the page's end. A slot, offsets from its first byte:
+ *
+ * <pre>
+ * offset | size | field      | meaning
+ * -------+------+------------+-------------------------------------------------------------------
+ *      0 |    2 | nodeOffset | offset of the node from the page's first byte
+ *      2 |    4 | keyPrefix  | the key's first 4 bytes as a BIG-endian u32, zero-padded when the
+ *        |      |            | key is shorter (0 for a branch's node 0): a binary search compares
+ *        |      |            | it first and reads the node only when it is equal
+ * </pre>
+ *
+ * All fields little-endian except keyPrefix.
  */
 public final class PageHeader {
     public static final int SIZE = 32;
-    public static final int SLOT_SIZE = 2;
+    public static final int SLOT_SIZE = 6;
+    public static final int SLOT_NODE_OFFSET = 0;
+    public static final int SLOT_KEY_PREFIX = 2;
 
     static final int NUMBER = 0;
     static final int CHECKSUM = 8;

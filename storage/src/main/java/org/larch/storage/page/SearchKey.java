@@ -13,17 +13,45 @@ import java.nio.ByteOrder;
 public final class SearchKey {
     private static final ValueLayout.OfLong BIG_ENDIAN_LONG =
             ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    /** Bytes of a key kept beside its slot ({@link PageHeader}'s keyPrefix). */
+    public static final int PREFIX_BYTES = 4;
 
     private final MemorySegment key;
     private final int length;
     private final KeyComparator order;
     private final long[] words;
+    private final int prefix;
 
     public SearchKey(MemorySegment key, KeyComparator order) {
         this.key = key;
         this.length = (int) key.byteSize();
         this.order = order;
         this.words = order == KeyComparator.LEXICOGRAPHIC ? words(key, length) : null;
+        this.prefix = prefixOf(key, 0, length);
+    }
+
+    /**
+     * The first {@value #PREFIX_BYTES} bytes of the key of {@code length} bytes at {@code offset} as a
+     * big-endian number, zero-padded when the key is shorter. Where two keys' prefixes differ, their
+     * unsigned comparison is the keys' lexicographic order; where they are equal, it says nothing.
+     */
+    public static int prefixOf(MemorySegment key, long offset, int length) {
+        int prefix = 0;
+        for (int i = 0; i < PREFIX_BYTES; i++) {
+            int keyByte = i < length ? key.get(ValueLayout.JAVA_BYTE, offset + i) & 0xff : 0;
+            prefix = prefix << 8 | keyByte;
+        }
+        return prefix;
+    }
+
+    /** Whether slot prefixes decide comparisons they differ on: the lexicographic order only. */
+    public boolean ordersByPrefix() {
+        return words != null;
+    }
+
+    /** This key's {@link #prefixOf prefix}. */
+    public int prefix() {
+        return prefix;
     }
 
     public MemorySegment segment() {

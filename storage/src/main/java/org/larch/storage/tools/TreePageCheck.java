@@ -7,11 +7,13 @@ import org.larch.storage.page.LeafPage;
 import org.larch.storage.page.Page;
 import org.larch.storage.page.PageHeader;
 import org.larch.storage.page.PageKind;
+import org.larch.storage.page.SearchKey;
 
 /**
  * Reads a page a tree points to and checks what the page says of itself: its number, its checksum,
- * its kind (branch or leaf) and the layout of its slots and nodes. Problems are reported; a page too
- * damaged to walk comes back null.
+ * its kind (branch or leaf), the layout of its slots and nodes, and the key prefix each slot keeps
+ * (a wrong one would silently misdirect searches). Problems are reported; a page too damaged to walk
+ * comes back null.
  */
 final class TreePageCheck {
     private TreePageCheck() {
@@ -31,7 +33,33 @@ final class TreePageCheck {
             context.findings().problem(where + ": " + layoutProblem);
             return null;
         }
+        checkSlotPrefixes(context, page, where);
         return page;
+    }
+
+    /** Reports the slots whose key prefix is not their key's first bytes: the first of them, and how many. */
+    private static void checkSlotPrefixes(CheckContext context, Page page, String where) {
+        int wrong = 0;
+        int first = -1;
+        for (int index = 0; index < page.slotCount(); index++) {
+            if (page.slotPrefix(index) != expectedPrefix(page, index)) {
+                wrong++;
+                first = first < 0 ? index : first;
+            }
+        }
+        if (wrong > 0) {
+            context.findings().problem(where + ": slot " + first + " keeps key prefix "
+                    + hex(page.slotPrefix(first)) + " where its key begins " + hex(expectedPrefix(page, first))
+                    + " (" + wrong + " slot" + (wrong == 1 ? "" : "s") + " with a wrong prefix)");
+        }
+    }
+
+    private static int expectedPrefix(Page page, int index) {
+        return SearchKey.prefixOf(page.segment(), page.keyOffset(index), page.keyLength(index));
+    }
+
+    private static String hex(int prefix) {
+        return String.format(Locale.ROOT, "%08x", prefix);
     }
 
     /** Checks the number and checksum of a page (or of a run of {@code raw}'s length). */

@@ -99,7 +99,7 @@ class BalancedSplitPointTest {
     void balancesBytesNotNodeCounts() {
         List<byte[]> nodes = nodesOfSizes(1000);
         nodes.addAll(repeat(10, 100));
-        // left [1000] = 1002 bytes, right 10 x 102 = 1020: the most even cut is after one node
+        // left [1000] = 1006 bytes, right 10 x 106 = 1060: the most even cut is after one node
         assertEquals(1, splitPoint(nodes, false, PAGE));
     }
 
@@ -108,7 +108,7 @@ class BalancedSplitPointTest {
         List<byte[]> nodes = repeat(20, 100);
         nodes.add(new byte[NodeLimits.maxNodeWithSlot(PAGE) - PageHeader.SLOT_SIZE]);
         int at = splitPoint(nodes, false, PAGE);
-        assertEquals(20, at, "2040 bytes left, 2032 right");
+        assertEquals(20, at, "2120 bytes left, 2032 right");
         assertBothHalvesFit(nodes, at, false, PAGE);
     }
 
@@ -117,7 +117,7 @@ class BalancedSplitPointTest {
         List<byte[]> nodes = nodesOfSizes(NodeLimits.maxNodeWithSlot(PAGE) - PageHeader.SLOT_SIZE);
         nodes.addAll(repeat(20, 100));
         int at = splitPoint(nodes, false, PAGE);
-        assertEquals(1, at, "2032 bytes left, 2040 right");
+        assertEquals(1, at, "2032 bytes left, 2120 right");
         assertBothHalvesFit(nodes, at, false, PAGE);
     }
 
@@ -127,19 +127,19 @@ class BalancedSplitPointTest {
         nodes.add(new byte[NodeLimits.maxNodeWithSlot(PAGE) - PageHeader.SLOT_SIZE]);
         nodes.addAll(repeat(19, 100));
         int at = splitPoint(nodes, false, PAGE);
-        // 20 small nodes (2040) | big + 19 small (2032 + 1938 = 3970); one step either way overflows a half
+        // 20 small nodes (2120) | big + 19 small (2032 + 2014 = 4046); one step either way overflows a half
         assertEquals(20, at);
-        assertEquals(2040, bytes(nodes, 0, at));
-        assertEquals(3970, bytes(nodes, at, nodes.size()));
+        assertEquals(2120, bytes(nodes, 0, at));
+        assertEquals(4046, bytes(nodes, at, nodes.size()));
         assertBothHalvesFit(nodes, at, false, PAGE);
     }
 
     @Test
     void aBranchSplitCountsTheSeparatorMovingUp() {
         List<byte[]> branch = List.of(branchNode(0, 1), branchNode(500, 2), branchNode(150, 3), branchNode(30, 4));
-        // as a branch: cut before node 1 leaves [n0] = 12 | [n1 without key, n2, n3] = 12 + 162 + 42 = 216
+        // as a branch: cut before node 1 leaves [n0] = 16 | [n1 without key, n2, n3] = 16 + 166 + 46 = 228
         assertEquals(1, splitPoint(branch, true, PAGE));
-        // nodes of the same sizes in a leaf keep every byte: 524 | 204 is the most even cut
+        // nodes of the same sizes in a leaf keep every byte: 532 | 212 is the most even cut
         assertEquals(2, splitPoint(nodesOfSizes(10, 510, 160, 40), false, PAGE));
     }
 

@@ -31,8 +31,25 @@ class NodeLimitsTest {
 
     @Test
     void smallPagesLimitKeysFurther() {
-        assertEquals(240 - 2 - 8 - 8, NodeLimits.maxKeySize(512));
-        assertEquals(496 - 2 - 8 - 8, NodeLimits.maxKeySize(1024));
+        // a branch's keyless node 0 and two maximal separators, each with a 6-byte slot, fill the capacity
+        assertEquals((480 - 3 * (10 + 6)) / 2, NodeLimits.maxKeySize(512));
+        assertEquals((992 - 3 * (10 + 6)) / 2, NodeLimits.maxKeySize(1024));
+    }
+
+    @Test
+    void aBranchPageHoldsThreeChildrenWithMaximalKeys() {
+        for (int pageSize = 512; pageSize <= 32768; pageSize *= 2) {
+            byte[] page = new byte[pageSize];
+            BranchPage branch = BranchPage.format(MemorySegment.ofArray(page), 0, pageSize, 1);
+            byte[] key = new byte[NodeLimits.maxKeySize(pageSize)];
+            branch.insertRaw(0, BranchPage.encode(MemorySegment.ofArray(new byte[0]), 2));
+            for (int child = 1; child <= 2; child++) {
+                key[0] = (byte) child;
+                byte[] node = BranchPage.encode(MemorySegment.ofArray(key), 2 + child);
+                assertTrue(branch.fits(node.length), "separator " + child + " on a page of " + pageSize);
+                branch.insertRaw(child, node);
+            }
+        }
     }
 
     @Test
@@ -47,16 +64,16 @@ class NodeLimitsTest {
 
     @Test
     void needsOverflowWhenTheInlineNodeWouldPassHalfAPage() {
-        // 8 header + key + value + 2 slot <= 2032
-        assertFalse(NodeLimits.needsOverflow(10, 2012, 4096));
-        assertTrue(NodeLimits.needsOverflow(10, 2013, 4096));
-        assertFalse(NodeLimits.needsOverflow(0, 2022, 4096));
-        assertTrue(NodeLimits.needsOverflow(0, 2023, 4096));
-        assertFalse(NodeLimits.needsOverflow(511, 1511, 4096));
-        assertTrue(NodeLimits.needsOverflow(511, 1512, 4096));
+        // 8 header + key + value + 6 slot <= 2032
+        assertFalse(NodeLimits.needsOverflow(10, 2008, 4096));
+        assertTrue(NodeLimits.needsOverflow(10, 2009, 4096));
+        assertFalse(NodeLimits.needsOverflow(0, 2018, 4096));
+        assertTrue(NodeLimits.needsOverflow(0, 2019, 4096));
+        assertFalse(NodeLimits.needsOverflow(511, 1507, 4096));
+        assertTrue(NodeLimits.needsOverflow(511, 1508, 4096));
         assertTrue(NodeLimits.needsOverflow(1, 1L << 32, 4096), "lengths beyond int");
-        assertFalse(NodeLimits.needsOverflow(10, 220, 512));
-        assertTrue(NodeLimits.needsOverflow(10, 221, 512));
+        assertFalse(NodeLimits.needsOverflow(10, 216, 512));
+        assertTrue(NodeLimits.needsOverflow(10, 217, 512));
     }
 
     @Test
@@ -75,12 +92,12 @@ class NodeLimitsTest {
     void underfullBelowAQuarterOfTheCapacity() {
         LeafPage leaf = LeafPage.format(MemorySegment.ofArray(new byte[4096]), 0, 4096, 5);
         assertTrue(NodeLimits.underfull(leaf), "empty");
-        // a quarter of 4064 is 1016: a node of 8 + 1 + v bytes plus its slot
-        leaf.insertRaw(0, LeafPage.encode(MemorySegment.ofArray(new byte[1]), 0, MemorySegment.ofArray(new byte[1004])));
+        // a quarter of 4064 is 1016: a node of 8 + 1 + v bytes plus its 6-byte slot
+        leaf.insertRaw(0, LeafPage.encode(MemorySegment.ofArray(new byte[1]), 0, MemorySegment.ofArray(new byte[1000])));
         assertEquals(1015, leaf.usedBytes());
         assertTrue(NodeLimits.underfull(leaf));
         leaf.rebuild(java.util.List.of(
-                LeafPage.encode(MemorySegment.ofArray(new byte[1]), 0, MemorySegment.ofArray(new byte[1005]))));
+                LeafPage.encode(MemorySegment.ofArray(new byte[1]), 0, MemorySegment.ofArray(new byte[1001]))));
         assertEquals(1016, leaf.usedBytes());
         assertFalse(NodeLimits.underfull(leaf));
     }

@@ -39,15 +39,15 @@ class PageHeaderTest {
         PageHeader.seal(segment, 0, PAGE);
 
         assertBytesAt("08 07 06 05 04 03 02 01", page, 0, "pageNumber");
-        assertBytesAt("AA FC 3B 1D", page, 8, "checksum");
+        assertBytesAt("C4 5E E6 73", page, 8, "checksum");
         assertBytesAt("02 00", page, 12, "kind (leaf)");
         assertBytesAt("01 00", page, 14, "slotCount");
         assertBytesAt("F6 0F", page, 16, "upper (4096 - 10)");
         assertBytesAt("00 00", page, 18, "reserved");
         assertBytesAt("00 00 00 00", page, 20, "overflowPages");
         assertBytesAt("88 77 66 55 44 33 22 11", page, 24, "txnId");
-        assertBytesAt("F6 0F", page, 32, "slot 0");
-        assertZeroes(page, 34, 4086, "free space");
+        assertBytesAt("F6 0F | 6B 00 00 00", page, 32, "slot 0: node offset, key prefix (\"k\" zero-padded, big-endian)");
+        assertZeroes(page, 38, 4086, "free space");
         assertBytesAt("01 00 | 00 00 | 01 00 00 00 | 6B | 76", page, 4086, "node 0");
     }
 

@@ -66,6 +66,9 @@ class PageTest {
         }
         assertEquals(page.pageSize(), expected, "the last node ends at the page's end");
         assertTrue(page.upper() >= PageHeader.SIZE + count * PageHeader.SLOT_SIZE, "nodes do not overlap the slots");
+        for (int i = 0; i < count; i++) {
+            assertEquals(SearchKey.prefixOf(page.key(i), 0, page.keyLength(i)), page.slotPrefix(i), "slot " + i + "'s key prefix");
+        }
     }
 
     private static void assertSorted(Page page) {
@@ -237,13 +240,13 @@ class PageTest {
         assertTrue(leaf.fits(Page.capacity(PAGE) - PageHeader.SLOT_SIZE));
         assertFalse(leaf.fits(Page.capacity(PAGE) - PageHeader.SLOT_SIZE + 1));
 
-        // leave exactly 100 free bytes: one node of 98 (plus its slot) fits, 99 does not
+        // leave exactly 100 free bytes: one node of 94 (plus its 6-byte slot) fits, 95 does not
         int filler = Page.capacity(PAGE) - 100 - PageHeader.SLOT_SIZE;
         leaf.insertRaw(0, leafNode("f", "x".repeat(filler - LeafPage.nodeSize(1, 0))));
         assertEquals(100, leaf.freeBytes());
-        assertTrue(leaf.fits(98));
-        assertFalse(leaf.fits(99));
-        leaf.insertRaw(1, leafNode("g", "y".repeat(98 - 9)));
+        assertTrue(leaf.fits(94));
+        assertFalse(leaf.fits(95));
+        leaf.insertRaw(1, leafNode("g", "y".repeat(94 - 9)));
         assertEquals(0, leaf.freeBytes());
         assertFalse(leaf.fits(0), "not even a slot");
         assertPacked(leaf);

@@ -407,8 +407,11 @@ class CheckerCorruptionTest {
         page.set(ValueLayout.JAVA_BYTE, offset, (byte) ~page.get(ValueLayout.JAVA_BYTE, offset));
     }
 
+    /** Changes a key's first byte, and the copy of it its slot keeps, so that only the key order is wrong. */
     private static void setFirstKeyByte(Page page, int index, char value) {
         page.segment().set(ValueLayout.JAVA_BYTE, page.keyOffset(index), (byte) value);
+        page.segment().set(ValueLayout.JAVA_BYTE,
+                PageHeader.SIZE + (long) index * PageHeader.SLOT_SIZE + PageHeader.SLOT_KEY_PREFIX, (byte) value);
     }
 
     /** Makes a branch or leaf page hold no nodes. */

@@ -107,7 +107,7 @@ class LoaderTest {
             try (Txn txn = env.txnRead()) {
                 var stat = env.openDbi(null).stat(txn);
                 assertEquals(5000, stat.entries());
-                long perPage = (4096 - 32) / (8 + 9 + 1 + 2);
+                long perPage = (4096 - 32) / (8 + 9 + 1 + 6);
                 assertEquals((5000 + perPage - 1) / perPage, stat.leafPages(), "full leaves");
             }
             String late = HEADER + " " + hex("zz") + "\n 00\n " + hex("key000001") + "\n 01\nDATA=END\n";
