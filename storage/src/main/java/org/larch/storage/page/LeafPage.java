@@ -111,7 +111,9 @@ public final class LeafPage extends Page {
 
     /** The inline value of node {@code index}; not for BIGDATA nodes. */
     public MemorySegment inlineValue(int index) {
-        return segment.asSlice(valueOffset(index), valueLength(index));
+        long node = nodeAt(index);
+        long keyEnd = node + NODE_HEADER + Bytes.u16(segment, node + KEY_LENGTH);
+        return segment.asSlice(keyEnd, Bytes.u32(segment, node + VALUE_LENGTH));
     }
 
     /** First page of node {@code index}'s overflow run. */

@@ -160,34 +160,18 @@ public abstract sealed class Page permits BranchPage, LeafPage {
         return binarySearch(from, new SearchKey(searched, order));
     }
 
+    /**
+     * The search itself. In lexicographic order a probe first compares the slot's key prefix with the
+     * key's, and reads the node only when they are equal.
+     */
     protected final int binarySearch(int from, SearchKey key) {
-        if (key.ordersByPrefix()) {
-            return binarySearchByPrefix(from, key);
-        }
+        boolean byPrefix = key.ordersByPrefix();
+        int prefix = byPrefix ? key.prefix() : 0;
         int low = from;
         int high = slotCount() - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            int c = compareNode(middle, key);
-            if (c < 0) {
-                low = middle + 1;
-            } else if (c > 0) {
-                high = middle - 1;
-            } else {
-                return middle;
-            }
-        }
-        return -(low + 1);
-    }
-
-    /** {@link #binarySearch(int, SearchKey)} that reads a node only where its slot's prefix equals the key's. */
-    private int binarySearchByPrefix(int from, SearchKey key) {
-        int prefix = key.prefix();
-        int low = from;
-        int high = slotCount() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            int c = Integer.compareUnsigned(slotPrefix(middle), prefix);
+            int c = byPrefix ? Integer.compareUnsigned(slotPrefix(middle), prefix) : 0;
             if (c == 0) {
                 c = compareNode(middle, key);
             }
