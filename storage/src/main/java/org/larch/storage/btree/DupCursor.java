@@ -25,6 +25,8 @@ public final class DupCursor {
     private final KeyComparator keyOrder;
     private final KeyComparator valueOrder;
     private final TreeCursor keys;
+    /** A plain database in a read transaction: every move and read goes straight to the key cursor. */
+    private final boolean plainRead;
     private Form form;
     private int index;
     private TreeCursor nested;
@@ -47,6 +49,7 @@ public final class DupCursor {
         this.keyOrder = keyOrder;
         this.valueOrder = valueOrder;
         this.keys = new TreeCursor(pages, db, keyOrder);
+        this.plainRead = store == null && valueOrder == null;
     }
 
     public boolean first() {
@@ -59,6 +62,10 @@ public final class DupCursor {
 
     /** The next pair; at the end returns false and stays where it was. */
     public boolean next() {
+        if (plainRead) {
+            // one value per key and nothing changes: the pair position is the key position
+            return positioned ? keys.next() : first();
+        }
         revalidate();
         if (!positioned) {
             return !inGap && first();
@@ -150,11 +157,19 @@ public final class DupCursor {
     }
 
     public MemorySegment key() {
+        if (plainRead) {
+            requireReadPair();
+            return keys.key();
+        }
         requirePair();
         return keys.key();
     }
 
     public MemorySegment value() {
+        if (plainRead) {
+            requireReadPair();
+            return keys.value();
+        }
         requirePair();
         return currentValue();
     }
@@ -287,6 +302,13 @@ public final class DupCursor {
     private boolean positionedOnPair() {
         revalidate();
         return positioned && !inGap;
+    }
+
+    /** {@link #requirePair()} where nothing can change under the cursor, so no finding its place again. */
+    private void requireReadPair() {
+        if (!positioned || inGap) {
+            throw new org.larch.storage.BadTxnException("the cursor is not positioned on a key");
+        }
     }
 
     private void requirePair() {

@@ -28,6 +28,7 @@ public final class TreeCursor {
     private boolean inGap;
     private byte[] savedKey;
     private long seenModifications;
+    private final CurrentNode current = new CurrentNode();
 
     public TreeCursor(PageSource pages, DbRecord db, KeyComparator order) {
         this.pages = pages;
@@ -95,18 +96,33 @@ public final class TreeCursor {
 
     /** The current key: a view valid until the transaction changes or ends. */
     public MemorySegment key() {
+        if (store == null) {
+            requireReadPosition();
+            return current.key();
+        }
         requirePosition();
         return path.leaf().key(path.leafIndex());
     }
 
     /** The current value: a view valid until the transaction changes or ends. */
     public MemorySegment value() {
-        requirePosition();
+        if (store == null) {
+            requireReadPosition();
+            if (!current.isBig()) {
+                return current.inlineValue();
+            }
+        } else {
+            requirePosition();
+        }
         return Tree.value(pages, path.leaf(), path.leafIndex());
     }
 
     /** Flags of the current node. */
     public int nodeFlags() {
+        if (store == null) {
+            requireReadPosition();
+            return current.flags();
+        }
         requirePosition();
         return path.leaf().flags(path.leafIndex());
     }
@@ -123,11 +139,24 @@ public final class TreeCursor {
         }
     }
 
-    /** Records the outcome of a positioning move: on a key when {@code found}, else nowhere. */
+    /** In a read transaction nothing changes under the cursor: no finding its place again. */
+    private void requireReadPosition() {
+        if (!positioned || inGap) {
+            throw new BadTxnException("the cursor is not positioned on a key");
+        }
+    }
+
+    /**
+     * Records the outcome of a positioning move: on a key when {@code found}, else nowhere. In a read
+     * transaction the node's place is noted for {@link #key()} and {@link #value()}; in a write one
+     * the key is saved for finding the place again after a change.
+     */
     private boolean settle(boolean found) {
         positioned = found;
         inGap = false;
-        if (found && store != null) {
+        if (found && store == null) {
+            current.noteAt(path.leaf(), path.leafIndex());
+        } else if (found) {
             savedKey = path.leaf().keyBytes(path.leafIndex());
             seenModifications = store.modificationCount();
         }

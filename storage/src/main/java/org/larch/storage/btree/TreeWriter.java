@@ -10,6 +10,7 @@ import org.larch.storage.page.KeyComparator;
 import org.larch.storage.page.LeafPage;
 import org.larch.storage.page.OverflowPage;
 import org.larch.storage.page.Page;
+import org.larch.storage.page.SearchKey;
 
 /**
  * Changes one B+tree inside a write transaction: every change copies the path from the root to the
@@ -109,9 +110,10 @@ public final class TreeWriter {
         LeafPage leaf = path.leaf();
         int count = leaf.slotCount();
         int keyLength = (int) key.byteSize();
-        if (count == 0 || leaf.compareKey(count - 1, key, 0, keyLength, order) >= 0
-                || NodeLimits.needsOverflow(keyLength, value.byteSize(), store.pageSize())
-                || !leaf.fits(LeafPage.nodeSize(keyLength, (int) value.byteSize()))) {
+        long valueLength = value.byteSize();
+        if (count == 0 || NodeLimits.needsOverflow(keyLength, valueLength, store.pageSize())
+                || !leaf.fits(LeafPage.nodeSize(keyLength, (int) valueLength))
+                || !followsNode(leaf, count - 1, key, keyLength)) {
             return false;
         }
         store.markModified();
@@ -119,6 +121,20 @@ public final class TreeWriter {
         db.entries++;
         appendReadyAt = store.modificationCount();
         return true;
+    }
+
+    /**
+     * Whether {@code key} sorts after node {@code index} of {@code leaf}. In lexicographic order the
+     * slot's key prefix decides when it differs from the key's, without reading the node.
+     */
+    private boolean followsNode(LeafPage leaf, int index, MemorySegment key, int keyLength) {
+        if (order == KeyComparator.LEXICOGRAPHIC) {
+            int byPrefix = Integer.compareUnsigned(SearchKey.prefixOf(key, 0, keyLength), leaf.slotPrefix(index));
+            if (byPrefix != 0) {
+                return byPrefix > 0;
+            }
+        }
+        return leaf.compareKey(index, key, 0, keyLength, order) < 0;
     }
 
     /**

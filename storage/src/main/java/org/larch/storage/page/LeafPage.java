@@ -1,6 +1,10 @@
 package org.larch.storage.page;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * A leaf page: its nodes hold keys and values. Node layout, offsets from the node's first byte:
@@ -23,6 +27,11 @@ public final class LeafPage extends Page {
     public static final int BIGDATA = 1;
     public static final int SUBDB = 2;
     public static final int DUPDATA = 4;
+
+    private static final VarHandle LITTLE_ENDIAN_U16 =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LITTLE_ENDIAN_U32 =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     static final int KEY_LENGTH = 0;
     static final int FLAGS = 2;
@@ -131,10 +140,9 @@ public final class LeafPage extends Page {
         int keyLength = (int) key.byteSize();
         int valueLength = (int) value.byteSize();
         byte[] node = new byte[NODE_HEADER + keyLength + valueLength];
-        MemorySegment out = MemorySegment.ofArray(node);
-        writeHeader(out, keyLength, flags, valueLength);
-        MemorySegment.copy(key, 0, out, NODE_HEADER, keyLength);
-        MemorySegment.copy(value, 0, out, NODE_HEADER + keyLength, valueLength);
+        writeHeader(node, keyLength, flags, valueLength);
+        MemorySegment.copy(key, ValueLayout.JAVA_BYTE, 0, node, NODE_HEADER, keyLength);
+        MemorySegment.copy(value, ValueLayout.JAVA_BYTE, 0, node, NODE_HEADER + keyLength, valueLength);
         return node;
     }
 
@@ -142,16 +150,16 @@ public final class LeafPage extends Page {
     public static byte[] encodeBig(MemorySegment key, int flags, long valueLength, long firstPage) {
         int keyLength = (int) key.byteSize();
         byte[] node = new byte[NODE_HEADER + keyLength + Long.BYTES];
-        MemorySegment out = MemorySegment.ofArray(node);
-        writeHeader(out, keyLength, flags | BIGDATA, valueLength);
-        MemorySegment.copy(key, 0, out, NODE_HEADER, keyLength);
-        Bytes.putU64(out, NODE_HEADER + keyLength, firstPage);
+        writeHeader(node, keyLength, flags | BIGDATA, valueLength);
+        MemorySegment.copy(key, ValueLayout.JAVA_BYTE, 0, node, NODE_HEADER, keyLength);
+        Bytes.putU64(MemorySegment.ofArray(node), NODE_HEADER + keyLength, firstPage);
         return node;
     }
 
-    private static void writeHeader(MemorySegment out, int keyLength, int flags, long valueLength) {
-        Bytes.putU16(out, KEY_LENGTH, keyLength);
-        Bytes.putU16(out, FLAGS, flags);
-        Bytes.putU32(out, VALUE_LENGTH, valueLength);
+    /** Writes the node header into {@code node} directly: little-endian, like {@link Bytes}. */
+    private static void writeHeader(byte[] node, int keyLength, int flags, long valueLength) {
+        LITTLE_ENDIAN_U16.set(node, KEY_LENGTH, (short) keyLength);
+        LITTLE_ENDIAN_U16.set(node, FLAGS, (short) flags);
+        LITTLE_ENDIAN_U32.set(node, VALUE_LENGTH, (int) valueLength);
     }
 }

@@ -1,8 +1,6 @@
 package org.larch.storage.txn;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,7 @@ import java.util.Map;
  */
 final class DirtyPages {
     private final DirtyPages parent;
-    private final Map<Long, byte[]> own = new HashMap<>();
+    private final PageNumberMap<DirtyPage> own = new PageNumberMap<>();
     private final Map<Long, Integer> freedFromAncestors = new LinkedHashMap<>();
 
     DirtyPages() {
@@ -35,24 +33,24 @@ final class DirtyPages {
         return new DirtyPages(this);
     }
 
-    /** The bytes of page or run {@code pageNumber} if this layer made it, else null. */
-    byte[] own(long pageNumber) {
+    /** Page or run {@code pageNumber} if this layer made it, else null. */
+    DirtyPage own(long pageNumber) {
         return own.get(pageNumber);
     }
 
-    /** The bytes of page or run {@code pageNumber} from the nearest ancestor that made it, or null. */
-    byte[] ancestors(long pageNumber) {
+    /** Page or run {@code pageNumber} from the nearest ancestor that made it, or null. */
+    DirtyPage ancestors(long pageNumber) {
         for (DirtyPages layer = parent; layer != null; layer = layer.parent) {
-            byte[] bytes = layer.own.get(pageNumber);
-            if (bytes != null) {
-                return bytes;
+            DirtyPage page = layer.own.get(pageNumber);
+            if (page != null) {
+                return page;
             }
         }
         return null;
     }
 
-    void put(long pageNumber, byte[] bytes) {
-        own.put(pageNumber, bytes);
+    void put(long pageNumber, DirtyPage page) {
+        own.put(pageNumber, page);
     }
 
     /** Forgets this layer's page or run {@code pageNumber}; false when it is not this layer's. */
@@ -81,18 +79,12 @@ final class DirtyPages {
                 freedFromAncestors.put(firstPage, pages);
             }
         });
-        own.putAll(child.own);
+        child.own.forEach(own::put);
         return freedOwn;
     }
 
     /** Page numbers of this layer's pages and runs, ascending. */
     long[] sortedNumbers() {
-        long[] numbers = new long[own.size()];
-        int i = 0;
-        for (long number : own.keySet()) {
-            numbers[i++] = number;
-        }
-        Arrays.sort(numbers);
-        return numbers;
+        return own.sortedKeys();
     }
 }

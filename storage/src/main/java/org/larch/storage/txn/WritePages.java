@@ -60,13 +60,13 @@ public final class WritePages implements PageStore {
 
     @Override
     public Page page(long pageNumber) {
-        byte[] bytes = dirty.own(pageNumber);
-        if (bytes != null) {
-            return Page.wrap(MemorySegment.ofArray(bytes), 0, pageSize, pageNumber, true);
+        DirtyPage own = dirty.own(pageNumber);
+        if (own != null) {
+            return own.writable();
         }
-        bytes = dirty.ancestors(pageNumber);
-        if (bytes != null) {
-            return Page.wrap(MemorySegment.ofArray(bytes).asReadOnly(), 0, pageSize, pageNumber, false);
+        DirtyPage ancestors = dirty.ancestors(pageNumber);
+        if (ancestors != null) {
+            return ancestors.readOnly();
         }
         return committed.page(pageNumber);
     }
@@ -104,38 +104,47 @@ public final class WritePages implements PageStore {
         MemorySegment copy = MemorySegment.ofArray(bytes);
         MemorySegment.copy(page.segment(), page.base(), copy, 0, pageSize);
         PageHeader.setPageNumber(copy, 0, number);
-        dirty.put(number, bytes);
+        Page touched = Page.wrap(copy, 0, pageSize, number, true);
+        dirty.put(number, new DirtyPage(bytes, touched));
         freeOthers(page.number(), 1);
-        return Page.wrap(copy, 0, pageSize, number, true);
+        return touched;
     }
 
     @Override
     public LeafPage newLeaf() {
         long number = allocator.allocate(1);
-        return LeafPage.format(newDirty(number, 1), 0, pageSize, number);
+        byte[] bytes = new byte[pageSize];
+        LeafPage leaf = LeafPage.format(MemorySegment.ofArray(bytes), 0, pageSize, number);
+        dirty.put(number, new DirtyPage(bytes, leaf));
+        return leaf;
     }
 
     @Override
     public BranchPage newBranch() {
         long number = allocator.allocate(1);
-        return BranchPage.format(newDirty(number, 1), 0, pageSize, number);
+        byte[] bytes = new byte[pageSize];
+        BranchPage branch = BranchPage.format(MemorySegment.ofArray(bytes), 0, pageSize, number);
+        dirty.put(number, new DirtyPage(bytes, branch));
+        return branch;
     }
 
     @Override
     public long newOverflow(long valueLength) {
         int pages = OverflowPage.pagesFor(valueLength, pageSize);
         long first = allocator.allocate(pages);
-        OverflowPage.format(newDirty(first, pages), 0, pageSize, first, pages);
+        byte[] bytes = new byte[pages * pageSize];
+        OverflowPage.format(MemorySegment.ofArray(bytes), 0, pageSize, first, pages);
+        dirty.put(first, new DirtyPage(bytes, first, pageSize));
         return first;
     }
 
     @Override
     public MemorySegment writableOverflow(long firstPage, long valueLength) {
-        byte[] bytes = dirty.own(firstPage);
-        if (bytes == null) {
+        DirtyPage run = dirty.own(firstPage);
+        if (run == null) {
             throw new IllegalStateException("overflow run " + firstPage + " is not this transaction's");
         }
-        return OverflowPage.value(MemorySegment.ofArray(bytes), 0, valueLength);
+        return OverflowPage.value(MemorySegment.ofArray(run.bytes()), 0, valueLength);
     }
 
     @Override
@@ -186,13 +195,17 @@ public final class WritePages implements PageStore {
 
     /** The bytes of this view's own dirty page or run {@code pageNumber}. */
     public byte[] dirtyBytes(long pageNumber) {
-        return dirty.own(pageNumber);
+        DirtyPage page = dirty.own(pageNumber);
+        return page == null ? null : page.bytes();
     }
 
     /** The bytes of a dirty page or run of this view or of an ancestor's, or null for a committed one. */
     private byte[] visible(long pageNumber) {
-        byte[] bytes = dirty.own(pageNumber);
-        return bytes != null ? bytes : dirty.ancestors(pageNumber);
+        DirtyPage page = dirty.own(pageNumber);
+        if (page == null) {
+            page = dirty.ancestors(pageNumber);
+        }
+        return page == null ? null : page.bytes();
     }
 
     /**
@@ -205,11 +218,5 @@ public final class WritePages implements PageStore {
         } else {
             allocator.freeCommitted(firstPage, pages);
         }
-    }
-
-    private MemorySegment newDirty(long firstPage, int pages) {
-        byte[] bytes = new byte[pages * pageSize];
-        dirty.put(firstPage, bytes);
-        return MemorySegment.ofArray(bytes);
     }
 }

@@ -1,0 +1,42 @@
+package org.larch.storage.btree;
+
+import java.lang.foreign.MemorySegment;
+import org.larch.storage.page.LeafPage;
+
+/**
+ * Where the node a read-transaction cursor stands on lies in its leaf's segment, noted once per move
+ * so that reading its key and value needs no second look at the page's slots. Only for pages that
+ * cannot change while the cursor stands on them.
+ */
+final class CurrentNode {
+    private MemorySegment segment;
+    private long keyOffset;
+    private int keyLength;
+    private int flags;
+    private int valueLength;
+
+    void noteAt(LeafPage leaf, int index) {
+        segment = leaf.segment();
+        keyOffset = leaf.keyOffset(index);
+        keyLength = leaf.keyLength(index);
+        flags = leaf.flags(index);
+        valueLength = leaf.valueLength(index);
+    }
+
+    MemorySegment key() {
+        return segment.asSlice(keyOffset, keyLength);
+    }
+
+    int flags() {
+        return flags;
+    }
+
+    boolean isBig() {
+        return (flags & LeafPage.BIGDATA) != 0;
+    }
+
+    /** The node's value stored in the leaf; not for {@link LeafPage#BIGDATA} nodes. */
+    MemorySegment inlineValue() {
+        return segment.asSlice(keyOffset + keyLength, Integer.toUnsignedLong(valueLength));
+    }
+}
