@@ -126,6 +126,29 @@ public final class Cursor implements AutoCloseable {
         }
     }
 
+    /**
+     * Points {@code view} at the current key. In a read transaction on a plain database this allocates
+     * nothing; the window stays valid as {@link #key()}'s view does.
+     */
+    public void key(ByteView view) {
+        check();
+        try {
+            cursor.key(view);
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
+    }
+
+    /** Points {@code view} at the current value; see {@link #key(ByteView)}. */
+    public void value(ByteView view) {
+        check();
+        try {
+            cursor.value(view);
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
+    }
+
     public byte[] keyBytes() {
         return key().toArray(ValueLayout.JAVA_BYTE);
     }

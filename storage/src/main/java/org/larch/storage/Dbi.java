@@ -4,6 +4,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.larch.storage.btree.DupCursor;
 import org.larch.storage.btree.DuplicatesWriter;
+import org.larch.storage.btree.MappedLookup;
+import org.larch.storage.btree.PageSource;
 import org.larch.storage.btree.Tree;
 import org.larch.storage.btree.TreeWriter;
 import org.larch.storage.page.DbRecord;
@@ -45,6 +47,29 @@ public final class Dbi {
     public byte[] get(Txn txn, byte[] key) {
         MemorySegment value = getView(txn, key);
         return value == null ? null : value.toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /**
+     * Points {@code value} at the value stored under {@code key} (in a DUPSORT database: its first
+     * value); false, leaving it as it was, when the key is absent. In a read transaction on a plain
+     * database this allocates nothing (LMDB's {@code mdb_get}); the window stays valid as a
+     * {@link #getView} view does.
+     */
+    public boolean get(Txn txn, byte[] key, ByteView value) {
+        try {
+            PageSource pages = txn.pages();
+            if (pages.mapping() != null && !isDupSort()) {
+                return MappedLookup.get(pages, txn.record(this), txn.lookupKey(key, order), value);
+            }
+            MemorySegment found = getView(txn, key);
+            if (found == null) {
+                return false;
+            }
+            value.set(found, 0, found.byteSize());
+            return true;
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import org.larch.storage.page.DbRecord;
 import org.larch.storage.page.KeyComparator;
 import org.larch.storage.page.LeafPage;
 import org.larch.storage.page.Meta;
+import org.larch.storage.page.SearchKey;
 import org.larch.storage.txn.ReaderTable;
 import org.larch.storage.txn.WritePages;
 
@@ -55,6 +56,8 @@ public final class Txn implements AutoCloseable {
     private Txn parent;
     /** The open child of this transaction, if any: this one is unusable until it ends. */
     private Txn child;
+    /** The key of the current point lookup, reused so that a get allocates nothing (one thread per txn). */
+    private final SearchKey lookupKey = new SearchKey();
 
     private Txn(Env env, Snapshot snapshot, int readerSlot, WritePages writes) {
         this.env = env;
@@ -257,6 +260,11 @@ public final class Txn implements AutoCloseable {
     PageSource pages() {
         checkState();
         return readOnly ? snapshot.pages() : writes;
+    }
+
+    /** The reused lookup key, prepared for {@code key} in {@code order}. */
+    SearchKey lookupKey(byte[] key, KeyComparator order) {
+        return lookupKey.set(key, order);
     }
 
     PageStore store() {

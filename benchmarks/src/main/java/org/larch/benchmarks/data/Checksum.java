@@ -47,14 +47,18 @@ public final class Checksum {
     }
 
     public void add(MemorySegment bytes) {
-        long length = bytes.byteSize();
+        add(bytes, 0, bytes.byteSize());
+    }
+
+    /** Adds the {@code length} bytes at {@code offset} of {@code segment}. */
+    public void add(MemorySegment segment, long offset, long length) {
         long sum = length;
         long i = 0;
         for (; i + Long.BYTES <= length; i += Long.BYTES) {
-            sum += bytes.get(ValueLayout.JAVA_LONG_UNALIGNED, i);
+            sum += segment.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + i);
         }
         for (; i < length; i++) {
-            sum += bytes.get(ValueLayout.JAVA_BYTE, i);
+            sum += segment.get(ValueLayout.JAVA_BYTE, offset + i);
         }
         value += sum;
     }

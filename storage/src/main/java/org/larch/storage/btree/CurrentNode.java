@@ -1,6 +1,7 @@
 package org.larch.storage.btree;
 
 import java.lang.foreign.MemorySegment;
+import org.larch.storage.ByteView;
 import org.larch.storage.page.LeafPage;
 
 /**
@@ -25,6 +26,16 @@ final class CurrentNode {
 
     MemorySegment key() {
         return segment.asSlice(keyOffset, keyLength);
+    }
+
+    /** Points {@code view} at the node's key. */
+    void keyInto(ByteView view) {
+        view.set(segment, keyOffset, keyLength);
+    }
+
+    /** Points {@code view} at the node's value stored in the leaf; not for {@link LeafPage#BIGDATA} nodes. */
+    void inlineValueInto(ByteView view) {
+        view.set(segment, keyOffset + keyLength, Integer.toUnsignedLong(valueLength));
     }
 
     int flags() {

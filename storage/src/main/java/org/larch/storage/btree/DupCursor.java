@@ -2,6 +2,7 @@ package org.larch.storage.btree;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import org.larch.storage.ByteView;
 import org.larch.storage.page.DbRecord;
 import org.larch.storage.page.KeyComparator;
 import org.larch.storage.page.LeafPage;
@@ -172,6 +173,28 @@ public final class DupCursor {
         }
         requirePair();
         return currentValue();
+    }
+
+    /** Points {@code view} at the current key; on a plain database in a read transaction without an object. */
+    public void key(ByteView view) {
+        if (plainRead) {
+            requireReadPair();
+            keys.key(view);
+            return;
+        }
+        MemorySegment key = key().asReadOnly();
+        view.set(key, 0, key.byteSize());
+    }
+
+    /** Points {@code view} at the current value; on a plain database in a read transaction without an object. */
+    public void value(ByteView view) {
+        if (plainRead) {
+            requireReadPair();
+            keys.value(view);
+            return;
+        }
+        MemorySegment value = value().asReadOnly();
+        view.set(value, 0, value.byteSize());
     }
 
     private MemorySegment currentValue() {

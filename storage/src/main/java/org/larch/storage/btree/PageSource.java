@@ -15,4 +15,17 @@ public interface PageSource {
     int overflowPages(long firstPage);
 
     int pageSize();
+
+    /**
+     * The one segment all of this source's pages lie in (a committed snapshot's mapping), or null when
+     * they lie apart (a write transaction's own pages). The read path then works by offsets into it.
+     */
+    default MemorySegment mapping() {
+        return null;
+    }
+
+    /** Offset in {@link #mapping()} of branch or leaf page {@code pageNumber}, checked as {@link #page} checks it. */
+    default long pageBase(long pageNumber) {
+        throw new UnsupportedOperationException("pages of this source do not lie in one mapping");
+    }
 }

@@ -31,6 +31,9 @@ public final class Tree {
             return null;
         }
         SearchKey searched = new SearchKey(key, order);
+        if (pages.mapping() != null) {
+            return MappedLookup.value(pages, MappedLookup.findNode(pages, db, searched));
+        }
         Page page = pages.page(db.rootPage);
         while (page instanceof BranchPage branch) {
             page = pages.page(branch.child(branch.childIndexFor(searched)));

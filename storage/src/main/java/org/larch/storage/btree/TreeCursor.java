@@ -3,6 +3,7 @@ package org.larch.storage.btree;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.larch.storage.BadTxnException;
+import org.larch.storage.ByteView;
 import org.larch.storage.page.BranchPage;
 import org.larch.storage.page.DbRecord;
 import org.larch.storage.page.KeyComparator;
@@ -29,6 +30,8 @@ public final class TreeCursor {
     private byte[] savedKey;
     private long seenModifications;
     private final CurrentNode current = new CurrentNode();
+    /** Where {@link #step} keeps the path while it looks for a neighbour in a write transaction. */
+    private final TreePath saved = new TreePath();
 
     public TreeCursor(PageSource pages, DbRecord db, KeyComparator order) {
         this.pages = pages;
@@ -115,6 +118,30 @@ public final class TreeCursor {
             requirePosition();
         }
         return Tree.value(pages, path.leaf(), path.leafIndex());
+    }
+
+    /** Points {@code view} at the current key: in a read transaction without creating an object. */
+    public void key(ByteView view) {
+        if (store == null) {
+            requireReadPosition();
+            current.keyInto(view);
+            return;
+        }
+        MemorySegment key = key();
+        view.set(key, 0, key.byteSize());
+    }
+
+    /** Points {@code view} at the current value: in a read transaction, for an inline value, without an object. */
+    public void value(ByteView view) {
+        if (store == null) {
+            requireReadPosition();
+            if (!current.isBig()) {
+                current.inlineValueInto(view);
+                return;
+            }
+        }
+        MemorySegment value = value();
+        view.set(value, 0, value.byteSize());
     }
 
     /** Flags of the current node. */
@@ -232,7 +259,10 @@ public final class TreeCursor {
             path.setLeafIndex(leafIndex);
             return true;
         }
-        TreePath saved = copyOfPath();
+        if (store == null) {
+            return stepToNeighbourLeaf(forward);
+        }
+        copyPathTo(saved);
         while (moveToNeighbourLeaf(forward)) {
             if (path.leaf().slotCount() > 0) {
                 return true;
@@ -242,16 +272,44 @@ public final class TreeCursor {
         return false;
     }
 
-    private boolean moveToNeighbourLeaf(boolean forward) {
+    /**
+     * The read transaction's step to a neighbouring leaf: a committed tree has no empty leaf but an
+     * empty root, so a neighbour, when there is one, holds keys; the page objects on the path are
+     * moved to the new pages rather than replaced.
+     */
+    private boolean stepToNeighbourLeaf(boolean forward) {
+        int level = levelWithNeighbour(forward);
+        if (level < 0) {
+            return false;
+        }
         int leafLevel = path.leafLevel();
-        int level = leafLevel - 1;
-        while (level >= 0) {
+        path.setIndex(level, path.index(level) + (forward ? 1 : -1));
+        for (int l = level; l < leafLevel; l++) {
+            long childNumber = ((BranchPage) path.page(l)).child(path.index(l));
+            Page child = path.page(l + 1);
+            child.moveTo(pages.pageBase(childNumber), childNumber);
+            path.setIndex(l + 1, forward ? 0 : child.slotCount() - 1);
+        }
+        if (path.leaf().slotCount() == 0) {
+            throw new org.larch.storage.CorruptedException("leaf page " + path.leaf().number() + " is empty");
+        }
+        return true;
+    }
+
+    /** The deepest branch level whose index can move that way, or -1 at the tree's edge. */
+    private int levelWithNeighbour(boolean forward) {
+        for (int level = path.leafLevel() - 1; level >= 0; level--) {
             int next = path.index(level) + (forward ? 1 : -1);
             if (next >= 0 && next < path.page(level).slotCount()) {
-                break;
+                return level;
             }
-            level--;
         }
+        return -1;
+    }
+
+    private boolean moveToNeighbourLeaf(boolean forward) {
+        int leafLevel = path.leafLevel();
+        int level = levelWithNeighbour(forward);
         if (level < 0) {
             return false;
         }
@@ -265,12 +323,11 @@ public final class TreeCursor {
         return true;
     }
 
-    private TreePath copyOfPath() {
-        TreePath copy = new TreePath();
+    private void copyPathTo(TreePath copy) {
+        copy.clear();
         for (int level = 0; level < path.depth(); level++) {
             copy.push(path.page(level), path.index(level));
         }
-        return copy;
     }
 
     private void restore(TreePath saved) {

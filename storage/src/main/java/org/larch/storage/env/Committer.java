@@ -59,20 +59,27 @@ public final class Committer {
 
     /** Writes the meta page of a new environment into both slots. */
     public static void writeMeta(DataFile file, Meta meta, long slot) {
+        file.write(slot * meta.pageSize(), new ByteBuffer[] {metaPage(meta, slot)});
+    }
+
+    private static ByteBuffer metaPage(Meta meta, long slot) {
         MemorySegment page = MemorySegment.ofArray(new byte[meta.pageSize()]);
         MetaPage.write(page, slot, meta);
-        file.write(slot * meta.pageSize(), new ByteBuffer[] {page.asByteBuffer()});
+        return page.asByteBuffer();
     }
 
     /**
-     * Writes the meta page (and syncs it in full-sync mode), then maps the file as it now is. If any
-     * of that fails the commit fails, so its meta page is withdrawn.
+     * Writes the meta page (in full-sync mode durably, through the {@code DSYNC} channel: the second
+     * and last sync of the commit), then maps the file as it now is. If any of that fails the commit
+     * fails, so its meta page is withdrawn.
      */
     private Mapping writeMetaOrWithdrawIt(Meta meta) {
         try {
-            writeMeta(file, meta, meta.txnId() % 2);
+            long slot = meta.txnId() % 2;
             if (syncMode == SyncMode.FULL) {
-                file.sync();
+                file.writeDurably(slot * meta.pageSize(), metaPage(meta, slot));
+            } else {
+                writeMeta(file, meta, slot);
             }
             return file.remap();
         } catch (RuntimeException failure) {

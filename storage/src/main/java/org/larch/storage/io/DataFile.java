@@ -29,28 +29,39 @@ public final class DataFile implements AutoCloseable {
 
     private final Path path;
     private final FileChannel channel;
+    /** The same file opened with {@code DSYNC}, for the meta page of a full-sync commit; null when read-only. */
+    private final FileChannel durableChannel;
     private final FileWrites writes;
     private final boolean readOnly;
     private final List<Arena> arenas = new ArrayList<>();
     private volatile Mapping mapping;
     private volatile long sizeBytes;
 
-    private DataFile(Path path, FileChannel channel, boolean readOnly) throws IOException {
+    private DataFile(Path path, FileChannel channel, FileChannel durableChannel, boolean readOnly) throws IOException {
         this.path = path;
         this.channel = channel;
+        this.durableChannel = durableChannel;
         this.readOnly = readOnly;
         this.sizeBytes = channel.size();
         UnaryOperator<FileWrites> layer = WRITE_LAYERS_FOR_TESTS.get(path.toAbsolutePath().normalize());
-        this.writes = layer == null ? new ChannelWrites(channel) : layer.apply(new ChannelWrites(channel));
+        ChannelWrites channelWrites = new ChannelWrites(channel, durableChannel);
+        this.writes = layer == null ? channelWrites : layer.apply(channelWrites);
     }
 
     public static DataFile open(Path path, boolean readOnly) {
         try {
-            FileChannel channel = readOnly
-                    ? FileChannel.open(path, StandardOpenOption.READ)
-                    : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                            StandardOpenOption.CREATE);
-            return new DataFile(path, channel, readOnly);
+            if (readOnly) {
+                return new DataFile(path, FileChannel.open(path, StandardOpenOption.READ), null, true);
+            }
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.CREATE);
+            try {
+                return new DataFile(path, channel,
+                        FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.DSYNC), false);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new StorageException("cannot open data file " + path + ": " + e.getMessage(), e);
         }
@@ -146,6 +157,21 @@ public final class DataFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes {@code buffer} at {@code offset} and returns once it is on the device: through the
+     * {@code DSYNC} channel, one device flush instead of a write and an fdatasync.
+     */
+    public void writeDurably(long offset, ByteBuffer buffer) {
+        requireWritable();
+        try {
+            long end = offset + buffer.remaining();
+            writes.writeDurably(buffer, offset);
+            raiseSize(end);
+        } catch (IOException e) {
+            throw failure("durable write of " + path + " at offset " + offset + " failed", e);
+        }
+    }
+
     /** The error for a failed write or sync; a full disk (ENOSPC, EDQUOT) is named as such. */
     private static StorageException failure(String what, IOException cause) {
         String reason = String.valueOf(cause.getMessage());
@@ -213,6 +239,9 @@ public final class DataFile implements AutoCloseable {
         mapping = null;
         try {
             channel.close();
+            if (durableChannel != null) {
+                durableChannel.close();
+            }
         } catch (IOException e) {
             throw new StorageException("closing " + path + " failed: " + e.getMessage(), e);
         }

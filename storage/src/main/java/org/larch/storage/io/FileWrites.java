@@ -15,4 +15,18 @@ public interface FileWrites {
 
     /** Forces everything written so far, and the file size needed to read it, to the device. */
     void sync() throws IOException;
+
+    /**
+     * Writes all of {@code source}'s remaining bytes at byte {@code position} and returns once they
+     * are on the device, as a write through a descriptor opened with {@code O_DSYNC} does (how LMDB
+     * writes its meta page: the device flushes one page, no separate fdatasync). This default writes,
+     * then syncs: what the test layers see as two steps.
+     */
+    default void writeDurably(ByteBuffer source, long position) throws IOException {
+        long at = position;
+        while (source.hasRemaining()) {
+            at += write(source, at);
+        }
+        sync();
+    }
 }

@@ -53,10 +53,25 @@ public final class BranchPage extends Page {
         return Bytes.u16(MemorySegment.ofArray(node), KEY_LENGTH);
     }
 
+    /** {@link #childIndexFor(SearchKey)} on the committed branch at {@code base}, with no page object. */
+    public static int childIndexFor(MemorySegment segment, long base, SearchKey key) {
+        int found = searchSlots(segment, base, 1, key, KEY_LENGTH, NODE_HEADER);
+        return found >= 0 ? found : -found - 2;
+    }
+
+    /** {@link #child(int)} of the committed branch at {@code base}. */
+    public static long child(MemorySegment segment, long base, int index) {
+        return Bytes.u64(segment, nodeAt(segment, base, index) + CHILD);
+    }
+
     @Override
-    protected int compareNode(int index, SearchKey key) {
-        long node = nodeAt(index);
-        return key.compareStored(segment, node + NODE_HEADER, Bytes.u16(segment, node + KEY_LENGTH));
+    protected int keyLengthField() {
+        return KEY_LENGTH;
+    }
+
+    @Override
+    protected int keyField() {
+        return NODE_HEADER;
     }
 
     public long child(int index) {

@@ -67,10 +67,34 @@ public final class LeafPage extends Page {
         return Bytes.u16(MemorySegment.ofArray(node), KEY_LENGTH);
     }
 
+    /** {@link #search(SearchKey)} on the committed leaf at {@code base}, with no page object. */
+    public static int search(MemorySegment segment, long base, SearchKey key) {
+        return searchSlots(segment, base, 0, key, KEY_LENGTH, NODE_HEADER);
+    }
+
+    /** The flags of the node at absolute offset {@code node} (see {@link Page#nodeAt(MemorySegment, long, int)}). */
+    public static int nodeFlags(MemorySegment segment, long node) {
+        return Bytes.u16(segment, node + FLAGS);
+    }
+
+    /** Absolute offset of the value (or overflow page number) of the node at {@code node}. */
+    public static long nodeValueOffset(MemorySegment segment, long node) {
+        return node + NODE_HEADER + Bytes.u16(segment, node + KEY_LENGTH);
+    }
+
+    /** The value length recorded in the node at {@code node}. */
+    public static long nodeValueLength(MemorySegment segment, long node) {
+        return Bytes.u32(segment, node + VALUE_LENGTH);
+    }
+
     @Override
-    protected int compareNode(int index, SearchKey key) {
-        long node = nodeAt(index);
-        return key.compareStored(segment, node + NODE_HEADER, Bytes.u16(segment, node + KEY_LENGTH));
+    protected int keyLengthField() {
+        return KEY_LENGTH;
+    }
+
+    @Override
+    protected int keyField() {
+        return NODE_HEADER;
     }
 
     @Override

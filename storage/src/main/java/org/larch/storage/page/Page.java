@@ -28,9 +28,10 @@ public abstract sealed class Page permits BranchPage, LeafPage {
             ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
     protected final MemorySegment segment;
-    protected final long base;
+    /** Fixed but for {@link #moveTo}, which only read cursors call on their own committed pages. */
+    protected long base;
     protected final int pageSize;
-    private final long number;
+    private long number;
     private final boolean dirty;
 
     protected Page(MemorySegment segment, long base, int pageSize, long number, boolean dirty) {
@@ -52,6 +53,25 @@ public abstract sealed class Page permits BranchPage, LeafPage {
         }
         throw new org.larch.storage.CorruptedException(
                 "page " + number + " is not a branch or leaf page (kind " + kind + ")");
+    }
+
+    /**
+     * Makes this object view committed page {@code number} at {@code base} of the same segment instead:
+     * a read cursor stepping to a neighbouring page reuses the object of the page it leaves, so a scan
+     * allocates nothing. The page there must be of this object's kind.
+     */
+    public final void moveTo(long base, long number) {
+        if (dirty) {
+            throw new IllegalStateException("page " + this.number + " is a transaction's own page and cannot be moved");
+        }
+        int kind = PageHeader.kindCode(segment, base);
+        int expected = this instanceof LeafPage ? PageKind.LEAF.code : PageKind.BRANCH.code;
+        if (kind != expected) {
+            throw new org.larch.storage.CorruptedException("page " + number + " has kind " + kind + " where its level holds kind "
+                    + expected);
+        }
+        this.base = base;
+        this.number = number;
     }
 
     public final long number() {
@@ -117,6 +137,12 @@ public abstract sealed class Page permits BranchPage, LeafPage {
         return base + PageHeader.SIZE + (long) index * PageHeader.SLOT_SIZE;
     }
 
+    /** Absolute offset of node {@code index} of the page at {@code base}: for the read path's lookups. */
+    public static long nodeAt(MemorySegment segment, long base, int index) {
+        long slot = base + PageHeader.SIZE + (long) index * PageHeader.SLOT_SIZE;
+        return base + Bytes.u16(segment, slot + PageHeader.SLOT_NODE_OFFSET);
+    }
+
     /** Absolute offset of node {@code index} in {@link #segment()}. */
     protected final long nodeAt(int index) {
         return base + nodeOffset(index);
@@ -148,8 +174,11 @@ public abstract sealed class Page permits BranchPage, LeafPage {
     /** Bytes of the key of an encoded node of this page's kind. */
     protected abstract int encodedKeyLength(byte[] node);
 
-    /** The sign of (key of node {@code index} − {@code key}). */
-    protected abstract int compareNode(int index, SearchKey key);
+    /** Offset of the u16 key length within a node of this kind. */
+    protected abstract int keyLengthField();
+
+    /** Offset of the key within a node of this kind. */
+    protected abstract int keyField();
 
     /**
      * Binary search over slots {@code [from, slotCount)}: the index of an equal key, or
@@ -160,20 +189,32 @@ public abstract sealed class Page permits BranchPage, LeafPage {
         return binarySearch(from, new SearchKey(searched, order));
     }
 
-    /**
-     * The search itself. In lexicographic order a probe first compares the slot's key prefix with the
-     * key's, and reads the node only when they are equal.
-     */
     protected final int binarySearch(int from, SearchKey key) {
+        return searchSlots(segment, base, from, key, keyLengthField(), keyField());
+    }
+
+    /**
+     * The search itself, over the page at {@code base} of {@code segment} without a page object (the
+     * read path's lookups call it directly). In lexicographic order a probe first compares the slot's
+     * key prefix with the key's, and reads the node only when they are equal.
+     *
+     * @param keyLengthField offset of the u16 key length within a node of the page's kind
+     * @param keyField       offset of the key within such a node
+     */
+    static int searchSlots(MemorySegment segment, long base, int from, SearchKey key, int keyLengthField,
+            int keyField) {
         boolean byPrefix = key.ordersByPrefix();
         int prefix = byPrefix ? key.prefix() : 0;
+        long slots = base + PageHeader.SIZE;
         int low = from;
-        int high = slotCount() - 1;
+        int high = PageHeader.u16(segment, base, PageHeader.SLOT_COUNT) - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            int c = byPrefix ? Integer.compareUnsigned(slotPrefix(middle), prefix) : 0;
+            long slot = slots + (long) middle * PageHeader.SLOT_SIZE;
+            int c = byPrefix ? Integer.compareUnsigned(segment.get(BIG_ENDIAN_U32, slot + PageHeader.SLOT_KEY_PREFIX), prefix) : 0;
             if (c == 0) {
-                c = compareNode(middle, key);
+                long node = base + Bytes.u16(segment, slot + PageHeader.SLOT_NODE_OFFSET);
+                c = key.compareStored(segment, node + keyField, Bytes.u16(segment, node + keyLengthField));
             }
             if (c < 0) {
                 low = middle + 1;

@@ -2,6 +2,8 @@ package org.larch.storage.page;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
@@ -13,21 +15,57 @@ import java.nio.ByteOrder;
 public final class SearchKey {
     private static final ValueLayout.OfLong BIG_ENDIAN_LONG =
             ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_LONG_IN_ARRAY =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     /** Bytes of a key kept beside its slot ({@link PageHeader}'s keyPrefix). */
     public static final int PREFIX_BYTES = 4;
 
-    private final MemorySegment key;
-    private final int length;
-    private final KeyComparator order;
-    private final long[] words;
-    private final int prefix;
+    private MemorySegment key;
+    private byte[] keyArray;
+    private int length;
+    private KeyComparator order;
+    private long[] words = new long[4];
+    private boolean byWords;
+    private int prefix;
+
+    /** An empty search key, to be {@link #set} for each lookup: a read transaction reuses one. */
+    public SearchKey() {
+    }
 
     public SearchKey(MemorySegment key, KeyComparator order) {
+        set(key, order);
+    }
+
+    /** Prepares a lookup of {@code key} in {@code order}, reusing this object's word array. */
+    public SearchKey set(MemorySegment key, KeyComparator order) {
         this.key = key;
+        this.keyArray = null;
         this.length = (int) key.byteSize();
         this.order = order;
-        this.words = order == KeyComparator.LEXICOGRAPHIC ? words(key, length) : null;
+        this.byWords = order == KeyComparator.LEXICOGRAPHIC;
+        if (byWords) {
+            fillWords(key);
+        }
         this.prefix = prefixOf(key, 0, length);
+        return this;
+    }
+
+    /**
+     * Prepares a lookup of the bytes of {@code key}: in the lexicographic order without creating any
+     * object (the words are read from the array); other orders view the array as a segment.
+     */
+    public SearchKey set(byte[] key, KeyComparator order) {
+        if (order != KeyComparator.LEXICOGRAPHIC) {
+            return set(MemorySegment.ofArray(key), order);
+        }
+        this.key = null;
+        this.keyArray = key;
+        this.length = key.length;
+        this.order = order;
+        this.byWords = true;
+        fillWords(key);
+        this.prefix = (int) (words[0] >>> 32);
+        return this;
     }
 
     /**
@@ -46,7 +84,7 @@ public final class SearchKey {
 
     /** Whether slot prefixes decide comparisons they differ on: the lexicographic order only. */
     public boolean ordersByPrefix() {
-        return words != null;
+        return byWords;
     }
 
     /** This key's {@link #prefixOf prefix}. */
@@ -55,6 +93,9 @@ public final class SearchKey {
     }
 
     public MemorySegment segment() {
+        if (key == null) {
+            key = MemorySegment.ofArray(keyArray);
+        }
         return key;
     }
 
@@ -64,7 +105,7 @@ public final class SearchKey {
 
     /** The sign of (stored key − this key), for the stored key of {@code storedLength} bytes at {@code offset}. */
     public int compareStored(MemorySegment stored, long offset, int storedLength) {
-        if (words == null) {
+        if (!byWords) {
             return order.compare(stored, offset, storedLength, key, 0, length);
         }
         int common = Math.min(storedLength, length);
@@ -85,11 +126,37 @@ public final class SearchKey {
         return Integer.compare(storedLength, length);
     }
 
-    private static long[] words(MemorySegment key, int length) {
-        long[] words = new long[(length + Long.BYTES - 1) / Long.BYTES];
-        for (int i = 0; i < length; i++) {
-            words[i >>> 3] |= (long) (key.get(ValueLayout.JAVA_BYTE, i) & 0xff) << (56 - 8 * (i & 7));
+    /** Packs the key's bytes into big-endian words, zero-padded, growing the array when needed. */
+    private void fillWords(MemorySegment source) {
+        int count = ensureWords();
+        for (int word = 0; word < count; word++) {
+            words[word] = 0;
         }
-        return words;
+        for (int i = 0; i < length; i++) {
+            words[i >>> 3] |= (long) (source.get(ValueLayout.JAVA_BYTE, i) & 0xff) << (56 - 8 * (i & 7));
+        }
+    }
+
+    private void fillWords(byte[] source) {
+        int count = ensureWords();
+        int whole = length / Long.BYTES;
+        for (int word = 0; word < whole; word++) {
+            words[word] = (long) BIG_ENDIAN_LONG_IN_ARRAY.get(source, word * Long.BYTES);
+        }
+        if (whole < count) {
+            long last = 0;
+            for (int i = whole * Long.BYTES; i < length; i++) {
+                last |= (long) (source[i] & 0xff) << (56 - 8 * (i & 7));
+            }
+            words[whole] = last;
+        }
+    }
+
+    private int ensureWords() {
+        int count = (length + Long.BYTES - 1) / Long.BYTES;
+        if (count > words.length) {
+            words = new long[Math.max(count, words.length * 2)];
+        }
+        return Math.max(count, 1);
     }
 }

@@ -55,12 +55,22 @@ public final class ReadPages implements PageSource {
 
     @Override
     public Page page(long pageNumber) {
+        return Page.wrap(map, pageBase(pageNumber), pageSize, pageNumber, false);
+    }
+
+    @Override
+    public MemorySegment mapping() {
+        return map;
+    }
+
+    @Override
+    public long pageBase(long pageNumber) {
         long base = base(pageNumber);
         requireOwnNumber(pageNumber, base);
         if (verifyChecksums) {
             verify(pageNumber, base, pageSize);
         }
-        return Page.wrap(map, base, pageSize, pageNumber, false);
+        return base;
     }
 
     @Override

@@ -1,17 +1,19 @@
 package org.larch.benchmarks.store.larch;
 
-import java.lang.foreign.MemorySegment;
 import org.larch.benchmarks.data.Checksum;
 import org.larch.benchmarks.store.KvReader;
+import org.larch.storage.ByteView;
 import org.larch.storage.Cursor;
 import org.larch.storage.Dbi;
 import org.larch.storage.Env;
 import org.larch.storage.Txn;
 
-/** A Larch read transaction; values are read through views into the mapped file (no copy). */
+/** A Larch read transaction; values are read through windows into the mapped file (no copy, no object). */
 final class LarchReader implements KvReader {
     private final Dbi dbi;
     private final Txn txn;
+    private final ByteView key = new ByteView();
+    private final ByteView value = new ByteView();
 
     LarchReader(Env env, Dbi dbi) {
         this.dbi = dbi;
@@ -20,11 +22,10 @@ final class LarchReader implements KvReader {
 
     @Override
     public boolean get(byte[] key, Checksum checksum) {
-        MemorySegment value = dbi.getView(txn, key);
-        if (value == null) {
+        if (!dbi.get(txn, key, value)) {
             return false;
         }
-        checksum.add(value);
+        checksum.add(value.segment(), value.offset(), value.length());
         return true;
     }
 
@@ -33,8 +34,10 @@ final class LarchReader implements KvReader {
         long entries = 0;
         try (Cursor cursor = dbi.openCursor(txn)) {
             for (boolean more = cursor.first(); more; more = cursor.next()) {
-                checksum.add(cursor.key());
-                checksum.add(cursor.value());
+                cursor.key(key);
+                cursor.value(value);
+                checksum.add(key.segment(), key.offset(), key.length());
+                checksum.add(value.segment(), value.offset(), value.length());
                 entries++;
             }
         }
