@@ -86,10 +86,23 @@ public final class TreeWriter {
             insertAt = -index - 1;
             db.entries++;
         }
-        byte[] node = encode(key, value, nodeFlags);
-        boolean fits = leaf.fits(node.length);
-        splitter.insert(path, path.leafLevel(), insertAt, node, mode == Mode.APPEND);
+        boolean fits = insertInPlace(leaf, insertAt, key, value, nodeFlags);
+        if (!fits) {
+            splitter.insert(path, path.leafLevel(), insertAt, encode(key, value, nodeFlags), mode == Mode.APPEND);
+        }
         appendReadyAt = mode == Mode.APPEND && fits ? store.modificationCount() : -1;
+        return true;
+    }
+
+    /** Inserts an inline node that fits its leaf, encoded in place; false (nothing done) otherwise. */
+    private boolean insertInPlace(LeafPage leaf, int index, MemorySegment key, MemorySegment value, int nodeFlags) {
+        int keyLength = (int) key.byteSize();
+        long valueLength = value.byteSize();
+        if (NodeLimits.needsOverflow(keyLength, valueLength, store.pageSize())
+                || !leaf.fits(LeafPage.nodeSize(keyLength, (int) valueLength))) {
+            return false;
+        }
+        leaf.insertInline(index, key, nodeFlags, value);
         return true;
     }
 
@@ -117,7 +130,7 @@ public final class TreeWriter {
             return false;
         }
         store.markModified();
-        leaf.insertRaw(count, LeafPage.encode(key, nodeFlags, value));
+        leaf.insertInline(count, key, nodeFlags, value);
         db.entries++;
         appendReadyAt = store.modificationCount();
         return true;

@@ -154,6 +154,21 @@ public final class LeafPage extends Page {
         return Bytes.u64(segment, valueOffset(index));
     }
 
+    /**
+     * Inserts a node with an inline value at slot {@code index}, encoding it where it goes (no node
+     * array in between); the caller checked {@link #fits(int)} for {@link #nodeSize(int, int)}.
+     */
+    public void insertInline(int index, MemorySegment key, int flags, MemorySegment value) {
+        int keyLength = (int) key.byteSize();
+        int valueLength = (int) value.byteSize();
+        long node = reserveNode(index, nodeSize(keyLength, valueLength), SearchKey.prefixOf(key, 0, keyLength));
+        Bytes.putU16(segment, node + KEY_LENGTH, keyLength);
+        Bytes.putU16(segment, node + FLAGS, flags);
+        Bytes.putU32(segment, node + VALUE_LENGTH, valueLength);
+        MemorySegment.copy(key, 0, segment, node + NODE_HEADER, keyLength);
+        MemorySegment.copy(value, 0, segment, node + NODE_HEADER + keyLength, valueLength);
+    }
+
     /** Size of a node holding {@code keyLength} key bytes and {@code storedValueBytes} inline. */
     public static int nodeSize(int keyLength, int storedValueBytes) {
         return NODE_HEADER + keyLength + storedValueBytes;

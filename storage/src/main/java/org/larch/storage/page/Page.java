@@ -234,18 +234,27 @@ public abstract sealed class Page permits BranchPage, LeafPage {
 
     /** Inserts an encoded node at slot {@code index}; the caller checked {@link #fits(int)}. */
     public final void insertRaw(int index, byte[] node) {
+        MemorySegment encoded = MemorySegment.ofArray(node);
+        int prefix = SearchKey.prefixOf(encoded, encodedKeyOffset(node), encodedKeyLength(node));
+        MemorySegment.copy(encoded, 0, segment, reserveNode(index, node.length, prefix), node.length);
+    }
+
+    /**
+     * Opens slot {@code index} for a node of {@code size} bytes whose key starts with {@code keyPrefix}
+     * and takes its room below the other nodes; returns the node's absolute offset for the caller to
+     * write it there. The caller checked {@link #fits(int)}.
+     */
+    protected final long reserveNode(int index, int size, int keyPrefix) {
         requireDirty();
         int count = slotCount();
-        int newUpper = upper() - node.length;
-        MemorySegment.copy(MemorySegment.ofArray(node), 0, segment, base + newUpper, node.length);
+        int newUpper = upper() - size;
         long slot = slotAt(index);
         MemorySegment.copy(segment, slot, segment, slot + PageHeader.SLOT_SIZE,
                 (long) (count - index) * PageHeader.SLOT_SIZE);
         Bytes.putU16(segment, slot + PageHeader.SLOT_NODE_OFFSET, newUpper);
-        MemorySegment encoded = MemorySegment.ofArray(node);
-        int prefix = SearchKey.prefixOf(encoded, encodedKeyOffset(node), encodedKeyLength(node));
-        segment.set(BIG_ENDIAN_U32, slot + PageHeader.SLOT_KEY_PREFIX, prefix);
+        segment.set(BIG_ENDIAN_U32, slot + PageHeader.SLOT_KEY_PREFIX, keyPrefix);
         setCounts(count + 1, newUpper);
+        return base + newUpper;
     }
 
     /** Removes node {@code index}, closes the gap it leaves among the node bodies and zeroes the freed bytes. */

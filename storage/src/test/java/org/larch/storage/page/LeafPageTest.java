@@ -177,4 +177,32 @@ class LeafPageTest {
         assertEquals(1, leaf.search(key, 1, 2, KeyComparator.REVERSE));
         assertEquals(-3, leaf.search(ascii("bb"), 0, 2, KeyComparator.REVERSE), "between \"ab\" and \"ac\"");
     }
+
+    // ---- nodes encoded in place
+
+    @Test
+    void goldenInlineNodeEncodedInPlace() {
+        byte[] bytes = new byte[PAGE];
+        LeafPage leaf = LeafPage.format(MemorySegment.ofArray(bytes), 0, PAGE, 2);
+        leaf.insertInline(0, ascii("abc"), LeafPage.SUBDB, ascii("hello"));
+        byte[] node = Arrays.copyOfRange(bytes, PAGE - 16, PAGE);
+        assertArrayEquals(Golden.bytes("03 00 | 02 00 | 05 00 00 00 | 61 62 63 | 68 65 6C 6C 6F"), node, Golden.hex(node));
+        assertEquals(PAGE - 16, leaf.nodeAt(0), "the node lies at the bottom of the page");
+    }
+
+    @Test
+    void insertInlineLeavesThePageAsEncodeAndInsertRawDo() {
+        byte[] inPlace = new byte[PAGE];
+        byte[] viaArray = new byte[PAGE];
+        LeafPage first = LeafPage.format(MemorySegment.ofArray(inPlace), 0, PAGE, 2);
+        LeafPage second = LeafPage.format(MemorySegment.ofArray(viaArray), 0, PAGE, 2);
+        String[] keys = {"m", "b", "zz", "", "ab", "mmmmmmmmmm"};
+        int[] slots = {0, 0, 2, 0, 1, 3};
+        for (int i = 0; i < keys.length; i++) {
+            MemorySegment value = ascii("value " + i);
+            first.insertInline(slots[i], ascii(keys[i]), i, value);
+            second.insertRaw(slots[i], LeafPage.encode(ascii(keys[i]), i, value));
+        }
+        assertArrayEquals(viaArray, inPlace, "slots (with key prefixes), node bodies and header");
+    }
 }
