@@ -254,7 +254,12 @@ public final class Txn implements AutoCloseable {
      */
     TreeWriter writer(Dbi dbi) {
         DbRecord record = record(dbi);
-        return writers.computeIfAbsent(record, r -> new TreeWriter(store(), r, dbi.order()));
+        TreeWriter writer = writers.get(record);
+        if (writer == null) {
+            writer = new TreeWriter(store(), record, dbi.order());
+            writers.put(record, writer);
+        }
+        return writer;
     }
 
     PageSource pages() {

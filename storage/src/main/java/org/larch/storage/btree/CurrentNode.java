@@ -18,10 +18,11 @@ final class CurrentNode {
 
     void noteAt(LeafPage leaf, int index) {
         segment = leaf.segment();
-        keyOffset = leaf.keyOffset(index);
-        keyLength = leaf.keyLength(index);
-        flags = leaf.flags(index);
-        valueLength = leaf.valueLength(index);
+        long node = leaf.nodeAddress(index);
+        keyOffset = node + LeafPage.NODE_HEADER;
+        keyLength = LeafPage.nodeKeyLength(segment, node);
+        flags = LeafPage.nodeFlags(segment, node);
+        valueLength = (int) LeafPage.nodeValueLength(segment, node);
     }
 
     MemorySegment key() {

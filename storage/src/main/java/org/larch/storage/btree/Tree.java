@@ -13,6 +13,8 @@ public final class Tree {
     private final PageSource pages;
     private final DbRecord db;
     private final KeyComparator order;
+    /** The key of the current descent, reused: a tree object serves one transaction, one thread. */
+    private final SearchKey searched = new SearchKey();
 
     public Tree(PageSource pages, DbRecord db, KeyComparator order) {
         this.pages = pages;
@@ -61,7 +63,7 @@ public final class Tree {
         if (db.isEmpty()) {
             return false;
         }
-        SearchKey searched = new SearchKey(key, order);
+        searched.set(key, order);
         Page page = pages.page(db.rootPage);
         while (page instanceof BranchPage branch) {
             int index = branch.childIndexFor(searched);

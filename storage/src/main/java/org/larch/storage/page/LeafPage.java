@@ -72,6 +72,16 @@ public final class LeafPage extends Page {
         return searchSlots(segment, base, 0, key, KEY_LENGTH, NODE_HEADER);
     }
 
+    /** Absolute offset of node {@code index} in {@link #segment()}: for reading it with the static accessors. */
+    public long nodeAddress(int index) {
+        return nodeAt(index);
+    }
+
+    /** The key length of the node at absolute offset {@code node}; its key follows the header. */
+    public static int nodeKeyLength(MemorySegment segment, long node) {
+        return Bytes.u16(segment, node + KEY_LENGTH);
+    }
+
     /** The flags of the node at absolute offset {@code node} (see {@link Page#nodeAt(MemorySegment, long, int)}). */
     public static int nodeFlags(MemorySegment segment, long node) {
         return Bytes.u16(segment, node + FLAGS);
