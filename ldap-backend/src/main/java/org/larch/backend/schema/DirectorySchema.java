@@ -16,6 +16,8 @@ import org.apache.directory.api.ldap.model.schema.registries.DefaultSchema;
 import org.apache.directory.api.ldap.model.schema.registries.Schema;
 import org.apache.directory.api.ldap.schema.manager.impl.DefaultSchemaManager;
 import org.larch.backend.LdapOperationException;
+import org.larch.backend.entry.DirectoryEntry;
+import org.larch.backend.entry.EntryAttribute;
 
 /**
  * The directory's schema: the Apache Directory LDAP API's schema manager with its bundled system,
@@ -115,6 +117,11 @@ public final class DirectorySchema {
         return type;
     }
 
+    /** The attribute's schema type: the one the entry resolved, else its description's; null if undefined. */
+    public AttributeType typeOf(EntryAttribute attribute) {
+        return attribute.type() != null ? attribute.type() : attributeType(attribute.description().type());
+    }
+
     /** The object class named {@code nameOrOid} (case-insensitive), or null if the schema has none. */
     public ObjectClass objectClass(String nameOrOid) {
         try {
@@ -130,8 +137,16 @@ public final class DirectorySchema {
      *
      * @throws LdapOperationException with the result code slapd uses for the first violation found
      */
-    public String check(org.larch.backend.entry.DirectoryEntry entry) {
+    public String check(DirectoryEntry entry) {
         return checker.check(entry);
+    }
+
+    /**
+     * Adds the values of the entry's RDN that its attributes lack, as slapd does on add (RFC 4511
+     * leaves it to the server); {@link #check} refuses an entry that still lacks one (notAllowedOnRdn).
+     */
+    public void addMissingRdnValues(DirectoryEntry entry) {
+        RdnValues.addMissing(entry, this);
     }
 
     /** Operational: any USAGE other than userApplications (not subject to MUST/MAY, not in {@code *}). */
