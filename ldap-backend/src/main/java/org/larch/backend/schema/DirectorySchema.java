@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
@@ -36,10 +37,12 @@ public final class DirectorySchema {
 
     private final SchemaManager schemaManager;
     private final SchemaChecker checker;
+    private final Instant loadedAt;
 
-    private DirectorySchema(SchemaManager schemaManager) {
+    private DirectorySchema(SchemaManager schemaManager, Instant loadedAt) {
         this.schemaManager = schemaManager;
         this.checker = new SchemaChecker(this);
+        this.loadedAt = loadedAt;
     }
 
     /**
@@ -55,7 +58,7 @@ public final class DirectorySchema {
         for (Path file : schemaFiles) {
             userLoader.load(file.toString(), readSchemaFile(file));
         }
-        return new DirectorySchema(manager);
+        return new DirectorySchema(manager, Instant.now());
     }
 
     private static SchemaManager bundledSchemas() {
@@ -100,6 +103,11 @@ public final class DirectorySchema {
 
     public SchemaManager schemaManager() {
         return schemaManager;
+    }
+
+    /** When the schema was loaded: the subschema subentry's createTimestamp and modifyTimestamp. */
+    public Instant loadedAt() {
+        return loadedAt;
     }
 
     /** The attribute type named {@code nameOrOid} (case-insensitive), or null if the schema has none. */
