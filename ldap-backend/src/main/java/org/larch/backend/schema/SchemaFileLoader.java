@@ -14,6 +14,7 @@ import org.apache.directory.api.ldap.model.exception.LdapSchemaException;
 import org.apache.directory.api.ldap.model.schema.SchemaManager;
 import org.apache.directory.api.ldap.model.schema.SchemaObject;
 import org.apache.directory.api.ldap.model.schema.parsers.OpenLdapSchemaParser;
+import org.apache.directory.api.ldap.model.schema.registries.Registries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>A definition whose OID the schema already has is skipped, so configurations that include
  * OpenLDAP's own {@code core.schema}, {@code cosine.schema}, {@code inetorgperson.schema} or
  * {@code nis.schema} keep working: the bundled definition wins. Definitions may refer to ones later
- * in the same file (they are added once their references resolve). Every failure names the file and
- * the line of the offending definition.
+ * in the same file. Every failure names the file and the line of the offending definition. A failed
+ * load leaves the schema manager unusable: {@link DirectorySchema#load} then fails as a whole.
  */
 final class SchemaFileLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaFileLoader.class);
@@ -45,8 +46,15 @@ final class SchemaFileLoader {
     void load(String sourceName, String fileText) {
         String text = SchemaText.prepare(fileText);
         OpenLdapSchemaParser parser = parse(sourceName, text);
-        List<Definition> pending = definitions(sourceName, text, parser);
-        addUntilResolved(pending);
+        List<Definition> fresh = new ArrayList<>();
+        for (Definition definition : definitions(sourceName, text, parser)) {
+            if (!isAlreadyDefined(definition)) {
+                fresh.add(definition);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            addAll(sourceName, fresh);
+        }
     }
 
     private OpenLdapSchemaParser parse(String sourceName, String text) {
@@ -108,24 +116,23 @@ final class SchemaFileLoader {
         return index < lines.size() ? sourceName + ":" + lines.get(index) : sourceName;
     }
 
-    /** Adds in passes until nothing more resolves; what is left fails with its first error. */
-    private void addUntilResolved(List<Definition> pending) {
-        boolean progress = true;
-        while (!pending.isEmpty() && progress) {
-            progress = false;
-            List<Definition> failed = new ArrayList<>();
-            for (Definition definition : pending) {
-                if (isAlreadyDefined(definition) || tryAdd(definition)) {
-                    progress = true;
-                } else {
-                    failed.add(definition);
-                }
-            }
-            pending = failed;
+    /**
+     * Registers every new definition, then resolves the references of all of them at once (so a
+     * definition may refer to one later in the file) and checks the registries' integrity. One pass:
+     * the schema manager's own {@code add} re-checks the whole registry per definition, seconds for a
+     * file of a few hundred definitions.
+     */
+    private void addAll(String sourceName, List<Definition> definitions) {
+        Registries registries = manager.getRegistries();
+        int errorsBefore = manager.getErrors().size();
+        for (Definition definition : definitions) {
+            register(registries, definition);
         }
-        if (!pending.isEmpty()) {
-            Definition first = pending.getFirst();
-            throw new SchemaLoadException(first.describe() + ": " + addError(first));
+        registries.buildReferences();
+        registries.checkRefInteg();
+        List<Throwable> errors = manager.getErrors();
+        if (errors.size() > errorsBefore) {
+            throw failure(sourceName, definitions, errors.subList(errorsBefore, errors.size()));
         }
     }
 
@@ -137,26 +144,28 @@ final class SchemaFileLoader {
         return defined;
     }
 
-    private boolean tryAdd(Definition definition) {
+    private void register(Registries registries, Definition definition) {
         SchemaObject object = definition.object();
         object.setSchemaName(schemaName);
         try {
-            return manager.add(object) && manager.getErrors().isEmpty();
+            registries.add(object, false);
         } catch (LdapException e) {
-            return false;
+            throw new SchemaLoadException(definition.describe() + ": " + describe(e), e);
         }
     }
 
-    /** Adds once more to obtain the reason the schema manager refuses the definition. */
-    private String addError(Definition definition) {
-        try {
-            if (!manager.add(definition.object()) && !manager.getErrors().isEmpty()) {
-                return reasons(manager.getErrors());
+    /** The first error, named after the definition it concerns when the API says which. */
+    private static SchemaLoadException failure(String sourceName, List<Definition> definitions, List<Throwable> errors) {
+        for (Throwable error : errors) {
+            if (error instanceof LdapSchemaException schemaError && schemaError.getSourceObject() != null) {
+                for (Definition definition : definitions) {
+                    if (definition.object().getOid().equals(schemaError.getSourceObject().getOid())) {
+                        return new SchemaLoadException(definition.describe() + ": " + describe(error), error);
+                    }
+                }
             }
-            return "refused by the schema manager";
-        } catch (LdapException e) {
-            return e.getMessage();
         }
+        return new SchemaLoadException(sourceName + ": " + describe(errors.getFirst()), errors.getFirst());
     }
 
     /** The API's schema exceptions sometimes carry only a code (e.g. a structural class with an auxiliary SUP). */
@@ -168,13 +177,5 @@ final class SchemaFileLoader {
             return code == null ? error.getMessage() : code + ": " + error.getMessage();
         }
         return code != null ? code : error.getClass().getSimpleName();
-    }
-
-    private static String reasons(List<Throwable> errors) {
-        List<String> messages = new ArrayList<>();
-        for (Throwable error : errors) {
-            messages.add(describe(error));
-        }
-        return String.join("; ", messages);
     }
 }
