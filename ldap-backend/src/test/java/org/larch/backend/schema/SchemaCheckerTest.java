@@ -66,6 +66,25 @@ class SchemaCheckerTest {
     }
 
     @Test
+    void theOperationalAttributesTheBackendStoresPassTheirSyntaxes() {
+        DirectoryEntry suffix = entry(schema, "dc=example,dc=com", "objectClass: domain", "dc: example",
+                "structuralObjectClass: domain",
+                "entryUUID: 5f3c4b8e-1d2a-4c3b-9a8f-0e1d2c3b4a59",
+                "creatorsName: cn=admin,dc=example,dc=com", "createTimestamp: 20261122003000Z",
+                "modifiersName: cn=admin,dc=example,dc=com", "modifyTimestamp: 20261122003001Z",
+                "entryCSN: 20261122003001.123456Z#00000a#001#000000",
+                "contextCSN: 20261122003001.123456Z#00000a#001#000000",
+                "contextCSN: 20261122002959.000001Z#000000#002#000000");
+        assertEquals("domain", schema.check(suffix));
+    }
+
+    @Test
+    void aMalformedCsnIsRefused() {
+        assertRefused(ResultCodeEnum.INVALID_ATTRIBUTE_SYNTAX, "entryCSN: value #0 invalid per syntax",
+                person("entryCSN: yesterday"));
+    }
+
+    @Test
     void extensibleObjectAllowsAnyAttribute() {
         assertEquals("inetOrgPerson", schema.check(entryOf(person("objectClass: extensibleObject",
                 "uidNumber: 7", "ipHostNumber: 10.0.0.1"))));
