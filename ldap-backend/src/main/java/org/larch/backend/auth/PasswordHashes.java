@@ -9,12 +9,14 @@ import java.util.Locale;
  * userPassword and rootpw values as slapd stores them, RFC 2307's {@code {SCHEME}encoded}: verifies a
  * bind password against a stored value and hashes new passwords.
  *
- * <p>Verified schemes: plain text (no scheme, or {@code {CLEARTEXT}}), {@code {SHA}}, {@code {SSHA}},
- * {@code {SHA256}}, {@code {SSHA256}}, {@code {SHA512}}, {@code {SSHA512}} ({@link SaltedDigest}) and
- * OpenLDAP pw-pbkdf2's {@code {PBKDF2}}, {@code {PBKDF2-SHA1}}, {@code {PBKDF2-SHA256}},
- * {@code {PBKDF2-SHA512}} ({@link Pbkdf2}). Scheme names are case-insensitive, as in slapd. An unknown
- * scheme, a malformed stored value or an empty password (an unauthenticated bind, RFC 4513 section
- * 5.1.2) never verifies. Comparisons take constant time.
+ * <p>Verified schemes: plain text (no scheme, or {@code {CLEARTEXT}}); {@code {MD5}}, {@code {SMD5}},
+ * {@code {SHA}}, {@code {SSHA}}, {@code {SHA256}}, {@code {SSHA256}}, {@code {SHA384}},
+ * {@code {SSHA384}}, {@code {SHA512}}, {@code {SSHA512}} ({@link SaltedDigest}); OpenLDAP pw-pbkdf2's
+ * {@code {PBKDF2}}, {@code {PBKDF2-SHA1}}, {@code {PBKDF2-SHA256}}, {@code {PBKDF2-SHA512}}
+ * ({@link Pbkdf2}). Not verified (never match): {@code {CRYPT}} and {@code {ARGON2}}, which need
+ * native libraries. Scheme names are case-insensitive, as in slapd. An unknown scheme, a malformed
+ * stored value or an empty password (an unauthenticated bind, RFC 4513 section 5.1.2) never
+ * verifies. Comparisons take constant time.
  */
 public final class PasswordHashes {
     private static final int SALT_BYTES = 8;
@@ -35,8 +37,10 @@ public final class PasswordHashes {
         String encoded = text.substring(scheme.length() + 2);
         return switch (scheme.toUpperCase(Locale.ROOT)) {
             case "CLEARTEXT" -> MessageDigest.isEqual(encoded.getBytes(StandardCharsets.UTF_8), password);
+            case "MD5", "SMD5" -> SaltedDigest.MD5.verify(encoded, password);
             case "SHA", "SSHA" -> SaltedDigest.SHA1.verify(encoded, password);
             case "SHA256", "SSHA256" -> SaltedDigest.SHA256.verify(encoded, password);
+            case "SHA384", "SSHA384" -> SaltedDigest.SHA384.verify(encoded, password);
             case "SHA512", "SSHA512" -> SaltedDigest.SHA512.verify(encoded, password);
             case "PBKDF2", "PBKDF2-SHA1" -> Pbkdf2.SHA1.verify(encoded, password);
             case "PBKDF2-SHA256" -> Pbkdf2.SHA256.verify(encoded, password);

@@ -8,13 +8,16 @@ import java.util.Base64;
 /**
  * RFC 2307's digest schemes as slapd writes them: {@code {SHA}} is base64(SHA-1(password)),
  * {@code {SSHA}} is base64(SHA-1(password + salt) + salt) with the salt appended after the digest;
- * the SHA-2 variants ({@code {SHA256}}, {@code {SSHA256}}, {@code {SHA512}}, {@code {SSHA512}},
- * OpenLDAP's pw-sha2 module) differ only in the digest. A value that decodes to exactly the digest's
+ * {@code {MD5}}/{@code {SMD5}} (slapd's older defaults) and the SHA-2 variants ({@code {SHA256}},
+ * {@code {SSHA256}}, {@code {SHA384}}, {@code {SSHA384}}, {@code {SHA512}}, {@code {SSHA512}}, OpenLDAP's
+ * pw-sha2 module) differ only in the digest. A value that decodes to exactly the digest's
  * length has no salt.
  */
 enum SaltedDigest {
+    MD5("MD5"),
     SHA1("SHA-1"),
     SHA256("SHA-256"),
+    SHA384("SHA-384"),
     SHA512("SHA-512");
 
     private final String algorithm;

@@ -155,7 +155,8 @@ final class SchemaFileLoader {
     }
 
     /** The first error, named after the definition it concerns when the API says which. */
-    private static SchemaLoadException failure(String sourceName, List<Definition> definitions, List<Throwable> errors) {
+    private static SchemaLoadException failure(
+            String sourceName, List<Definition> definitions, List<Throwable> errors) {
         for (Throwable error : errors) {
             if (error instanceof LdapSchemaException schemaError && schemaError.getSourceObject() != null) {
                 for (Definition definition : definitions) {

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
  * ss("SSHA256", "sha256", b"secret", bytes.fromhex("a1b2c3d4e5f60718"))
  * ss("SSHA512", "sha512", b"secret", bytes.fromhex("0011223344556677"))
  * ss("SSHA", "sha1", "pässwörd".encode(), bytes.fromhex("deadbeefcafebabe"))
+ * ss("SMD5", "md5", b"secret", bytes.fromhex("0102030405060708"))
+ * ss("SSHA384", "sha384", b"secret", bytes.fromhex("0807060504030201"))
  * </pre>
- * {SHA} of "secret" also from {@code echo -n secret | openssl dgst -sha1 -binary | base64}. The PBKDF2
+ * {SHA} and {MD5} of "secret" also from {@code echo -n secret | openssl dgst -sha1 (-md5) -binary | base64}. The PBKDF2
  * values are slappasswd (pw-pbkdf2) outputs published in other projects' test suites, re-checked here
  * with {@code hashlib.pbkdf2_hmac}.
  */
@@ -69,6 +71,20 @@ class PasswordHashesTest {
     }
 
     @Test
+    void md5AndSmd5() {
+        assertTrue(PasswordHashes.verify(bytes("{MD5}Xr4ilOzQ4PCOq3aQ0qbuaQ=="), SECRET));
+        assertTrue(PasswordHashes.verify(bytes("{SMD5}yeWhvSFtvhMX4jDO9I847gECAwQFBgcI"), SECRET));
+        assertFalse(PasswordHashes.verify(bytes("{SMD5}yeWhvSFtvhMX4jDO9I847gECAwQFBgcI"), bytes("Secret")));
+    }
+
+    @Test
+    void ssha384() {
+        byte[] stored = bytes("{SSHA384}qbgF/FdrBuf/BXMiQYqpYGSmHDRS5ZQfkP8kYGHnOXhuX/0Iq6yhVil8kk1r7NLECAcGBQQDAgE=");
+        assertTrue(PasswordHashes.verify(stored, SECRET));
+        assertFalse(PasswordHashes.verify(stored, bytes("secret ")));
+    }
+
+    @Test
     void ssha512() {
         byte[] stored = bytes("{SSHA512}hd9WBhaWAsVHEKIhDNOokSCYpCJsU8RUisapXp8vJ11wzh/SUwcHmIu/8uCL19TICVq8o"
                 + "LgvygIr9Xlpfv91aAARIjNEVWZ3");
@@ -78,20 +94,23 @@ class PasswordHashesTest {
 
     @Test
     void pbkdf2Sha256() {
-        byte[] stored = bytes("{PBKDF2-SHA256}10000$henZGfPWw79Cs8ORDeVNrQ$1dTJy73v6n3bnTmTZFghxHXHLsAzKaAy8SksDfZBPIw");
+        byte[] stored = bytes("{PBKDF2-SHA256}10000$henZGfPWw79Cs8ORDeVNrQ"
+                + "$1dTJy73v6n3bnTmTZFghxHXHLsAzKaAy8SksDfZBPIw");
         assertTrue(PasswordHashes.verify(stored, bytes("password")));
         assertFalse(PasswordHashes.verify(stored, bytes("Password")));
     }
 
     @Test
-    void pbkdf2Sha256WithAnAdaptedBase64Dot() {
-        byte[] stored = bytes("{PBKDF2-SHA256}10000$xxOL0cKNcEfejM9hoWFBCA$gTSqXH8dHrh9AkV2To5S56NIPRh2G8XBQlb1MhcyeHM");
+    void pbkdf2Sha256SecondVector() {
+        byte[] stored = bytes("{PBKDF2-SHA256}10000$xxOL0cKNcEfejM9hoWFBCA"
+                + "$gTSqXH8dHrh9AkV2To5S56NIPRh2G8XBQlb1MhcyeHM");
         assertTrue(PasswordHashes.verify(stored, bytes("apple123")));
         assertFalse(PasswordHashes.verify(stored, bytes("apple124")));
     }
 
     @Test
     void pbkdf2Sha512AndSha1() {
+        // The SHA-512 key holds a '.', adapted base64's '+'.
         assertTrue(PasswordHashes.verify(bytes("{PBKDF2-SHA512}10000$1hggvWEtcJ0AGI5lT57d9A$q1epGDAulI/5Dz426cvJW7GXG"
                 + "mEksiSQmZ3AnQ5fB3FyXkglyOoi1F5kcPeMVQK9RabR6T1T7ANjaEZCxMdpmA"), bytes("apple123")));
         assertTrue(PasswordHashes.verify(bytes("{PBKDF2}10000$uPfpfTXP3NX9tQ0a/p5VaQ$Ag4JdbL6t05DuprdvlkEQsrWo4k"),

@@ -43,7 +43,8 @@ class SchemaTextTest {
 
     @Test
     void quotedOidsLoseTheirQuotes() {
-        assertEquals("attributetype ( 1.2.3 NAME 'x' SYNTAX 1.3.6.1.4.1.1466.115.121.1.12 EQUALITY distinguishedNameMatch )",
+        assertEquals("attributetype ( 1.2.3 NAME 'x' SYNTAX 1.3.6.1.4.1.1466.115.121.1.12"
+                        + " EQUALITY distinguishedNameMatch )",
                 SchemaText.prepare("attributetype ( 1.2.3 NAME 'x' SYNTAX '1.3.6.1.4.1.1466.115.121.1.12'"
                         + " EQUALITY 'distinguishedNameMatch' )"));
     }
