@@ -42,12 +42,13 @@ final class SchemaFileLoader {
         this.schemaName = schemaName;
     }
 
-    /** Parses {@code text} (the contents of {@code sourceName}) and adds its definitions. */
+    /** Parses {@code fileText} (the contents of {@code sourceName}) and adds its definitions. */
     void load(String sourceName, String fileText) {
         String text = SchemaText.prepare(fileText);
         OpenLdapSchemaParser parser = parse(sourceName, text);
+        List<Definition> all = definitions(sourceName, text, parser);
         List<Definition> fresh = new ArrayList<>();
-        for (Definition definition : definitions(sourceName, text, parser)) {
+        for (Definition definition : all) {
             if (!isAlreadyDefined(definition)) {
                 fresh.add(definition);
             }
@@ -55,6 +56,8 @@ final class SchemaFileLoader {
         if (!fresh.isEmpty()) {
             addAll(sourceName, fresh);
         }
+        LOG.info("{}: {} definitions added, {} already defined (kept as loaded)",
+                sourceName, fresh.size(), all.size() - fresh.size());
     }
 
     private OpenLdapSchemaParser parse(String sourceName, String text) {
