@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.larch.backend.schema.TestEntries.entry;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.larch.backend.LdapOperationException;
 import org.larch.backend.entry.DirectoryEntry;
 
@@ -91,10 +94,16 @@ class SchemaCheckerTest {
     }
 
     @Test
-    void aSubtypeOfAnAllowedTypeIsAllowed() {
-        DirectoryEntry entry = entry(schema, "cn=x,dc=example,dc=com", "objectClass: device", "cn: x",
-                "ou: lab");
-        assertEquals("device", schema.check(entry));
+    void aSubtypeOfAnAllowedTypeIsAllowed(@TempDir Path directory) throws Exception {
+        // exampleNickname is a subtype of exampleBadgeName; this class allows only the supertype.
+        Path file = Files.writeString(directory.resolve("subtype.schema"), DirectorySchemaTest.CUSTOM_SCHEMA + """
+                objectclass ( 1.3.6.1.4.1.55555.2.2 NAME 'exampleBadgeOnly'
+                \tSUP top AUXILIARY
+                \tMAY exampleBadgeName )
+                """);
+        DirectorySchema custom = DirectorySchema.load(List.of(file));
+        List<String> lines = person("objectClass: exampleBadgeOnly", "exampleNickname: Babs");
+        assertEquals("inetOrgPerson", custom.check(entry(custom, DN, lines.toArray(String[]::new))));
     }
 
     @Test
