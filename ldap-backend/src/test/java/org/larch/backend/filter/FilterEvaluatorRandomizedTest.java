@@ -44,7 +44,7 @@ class FilterEvaluatorRandomizedTest {
             generateEntry(index, ours, theirs);
         }
         int matches = 0;
-        for (int round = 0; round < 3000; round++) {
+        for (int round = 0; round < 2000; round++) {
             String filter = randomFilter(3);
             Filter unboundIdFilter = Filter.create(filter);
             var parsed = CodecLikeFilters.toNode(unboundIdFilter);
@@ -55,7 +55,7 @@ class FilterEvaluatorRandomizedTest {
                 matches += actual ? 1 : 0;
             }
         }
-        assertTrue(matches > 10_000, "the filters should match often enough to mean something: " + matches);
+        assertTrue(matches > 5_000, "the filters should match often enough to mean something: " + matches);
     }
 
     private static Schema withIntegerOrdering(Schema standard) throws Exception {
