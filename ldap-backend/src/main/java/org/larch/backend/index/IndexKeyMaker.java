@@ -72,6 +72,13 @@ final class IndexKeyMaker {
             for (String component : any == null ? List.<String>of() : any) {
                 addGrams(prepared(type, component, SubstringPosition.ANY), keys);
             }
+            // grams inside the initial and final parts narrow the candidates further
+            if (initial != null) {
+                addGrams(prepared(type, initial, SubstringPosition.INITIAL), keys);
+            }
+            if (last != null) {
+                addGrams(prepared(type, last, SubstringPosition.FINAL), keys);
+            }
         }
         return keys;
     }

@@ -88,6 +88,16 @@ class IndexesTest {
     }
 
     @Test
+    void gramsInsideTheInitialPartNarrowTheCandidates() {
+        add(1, "uid=alice", "objectClass: person", "cn: Alice Smith");
+        add(2, "uid=alison", "objectClass: person", "cn: Alison");
+        assertCandidates("(cn=ali*)", 1, 2);
+        assertCandidates("(cn=alic*)", 1);
+        assertCandidates("(cn=*son)", 2);
+        assertCandidates("(cn=a*ith)", 1);
+    }
+
+    @Test
     void updatesWriteOnlyTheKeyDifferences() {
         add(1, "uid=alice", "objectClass: person", "cn: Alice", "sn: Smith");
         DirectoryEntry before = entries.get(1L);
