@@ -1,0 +1,67 @@
+package org.larch.backend.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.directory.api.ldap.model.schema.AttributeType;
+import org.larch.backend.entry.AttributeDescription;
+import org.larch.backend.entry.DirectoryEntry;
+import org.larch.backend.entry.EntryAttribute;
+
+/**
+ * Finds attributes and values of an entry the way the schema sees them: {@code cn} and
+ * {@code commonName} name the same attribute, {@code cn;lang-en} is another one, and values compare
+ * under the type's equality rule.
+ */
+final class EntryValues {
+    private final ValueEquality equality;
+
+    EntryValues(ValueEquality equality) {
+        this.equality = equality.orBytesWithoutRule();
+    }
+
+    /** The attribute of the entry with this type and the same options, or null. */
+    EntryAttribute find(DirectoryEntry entry, AttributeType type, AttributeDescription description) {
+        for (EntryAttribute attribute : entry.attributes()) {
+            if (sameAttribute(attribute, type, description)) {
+                return attribute;
+            }
+        }
+        return null;
+    }
+
+    /** The position of a value equal to {@code value} in {@code values}, or -1. */
+    int indexOf(AttributeType type, List<byte[]> values, byte[] value) {
+        for (int index = 0; index < values.size(); index++) {
+            if (equality.equal(type, values.get(index), value)) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    /** The position of the first value of {@code values} equal to an earlier one, or -1. */
+    int firstDuplicate(AttributeType type, List<byte[]> values) {
+        List<byte[]> seen = new ArrayList<>(values.size());
+        for (int index = 0; index < values.size(); index++) {
+            if (indexOf(type, seen, values.get(index)) >= 0) {
+                return index;
+            }
+            seen.add(values.get(index));
+        }
+        return -1;
+    }
+
+    /** Whether the attribute {@code type} without options holds a value equal to {@code value}. */
+    boolean holds(DirectoryEntry entry, AttributeType type, String typeName, byte[] value) {
+        EntryAttribute attribute = find(entry, type, new AttributeDescription(typeName, typeName, List.of()));
+        return attribute != null && indexOf(type, attribute.values(), value) >= 0;
+    }
+
+    private static boolean sameAttribute(EntryAttribute attribute, AttributeType type, AttributeDescription description) {
+        if (type == null || attribute.type() == null) {
+            return attribute.description().sameAs(description);
+        }
+        return attribute.type().getOid().equals(type.getOid())
+                && attribute.description().optionKeys().equals(description.optionKeys());
+    }
+}
