@@ -1,22 +1,25 @@
 package org.larch.backend.ops;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.larch.backend.entry.AttributeDescription;
 import org.larch.backend.entry.DirectoryEntry;
 import org.larch.backend.entry.EntryAttribute;
+import org.larch.backend.match.MatchingRules;
 
 /**
  * Finds attributes and values of an entry the way the schema sees them: {@code cn} and
- * {@code commonName} name the same attribute, {@code cn;lang-en} is another one, and values compare
- * under the type's equality rule.
+ * {@code commonName} name the same attribute, {@code cn;lang-en} is another one, and values are the
+ * same when their equality keys are ({@link MatchingRules}; bytes for types without an equality rule).
+ * A value that is invalid for its syntax fails with INVALID_ATTRIBUTE_SYNTAX.
  */
 final class EntryValues {
-    private final ValueEquality equality;
+    private final MatchingRules rules;
 
-    EntryValues(ValueEquality equality) {
-        this.equality = equality.orBytesWithoutRule();
+    EntryValues(MatchingRules rules) {
+        this.rules = rules;
     }
 
     /** The attribute of the entry with this type and the same options, or null. */
@@ -31,8 +34,9 @@ final class EntryValues {
 
     /** The position of a value equal to {@code value} in {@code values}, or -1. */
     int indexOf(AttributeType type, List<byte[]> values, byte[] value) {
+        byte[] wanted = rules.equalityKey(type, value);
         for (int index = 0; index < values.size(); index++) {
-            if (equality.equal(type, values.get(index), value)) {
+            if (Arrays.equals(rules.equalityKey(type, values.get(index)), wanted)) {
                 return index;
             }
         }

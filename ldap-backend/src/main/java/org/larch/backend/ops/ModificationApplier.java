@@ -7,6 +7,7 @@ import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.name.Ava;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.larch.backend.LdapOperationException;
+import org.larch.backend.match.MatchingRules;
 import org.larch.backend.entry.DirectoryEntry;
 import org.larch.backend.entry.EntryAttribute;
 import org.larch.backend.request.EntryModification;
@@ -32,9 +33,9 @@ public final class ModificationApplier {
     private final DirectorySchema schema;
     private final EntryValues values;
 
-    public ModificationApplier(DirectorySchema schema, ValueEquality equality) {
+    public ModificationApplier(DirectorySchema schema, MatchingRules rules) {
         this.schema = schema;
-        this.values = new EntryValues(equality);
+        this.values = new EntryValues(rules);
     }
 
     /** The entry after the modifications; {@code before} is left unchanged. */

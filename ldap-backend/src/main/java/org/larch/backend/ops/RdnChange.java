@@ -6,6 +6,7 @@ import org.apache.directory.api.ldap.model.name.Ava;
 import org.apache.directory.api.ldap.model.name.Rdn;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.larch.backend.LdapOperationException;
+import org.larch.backend.match.MatchingRules;
 import org.larch.backend.entry.AttributeDescription;
 import org.larch.backend.entry.DirectoryEntry;
 import org.larch.backend.entry.EntryAttribute;
@@ -21,9 +22,9 @@ public final class RdnChange {
     private final DirectorySchema schema;
     private final EntryValues values;
 
-    public RdnChange(DirectorySchema schema, ValueEquality equality) {
+    public RdnChange(DirectorySchema schema, MatchingRules rules) {
         this.schema = schema;
-        this.values = new EntryValues(equality);
+        this.values = new EntryValues(rules);
     }
 
     /** The entry's attributes after renaming from {@code oldRdn} to {@code newRdn}; the DN is left alone. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.larch.backend.LdapOperationException;
 import org.larch.backend.entry.DirectoryEntry;
 import org.larch.backend.request.EntryModification;
+import org.larch.backend.match.MatchingRules;
 import org.larch.backend.schema.DirectorySchema;
 
 class ModificationApplierTest {
@@ -30,7 +31,7 @@ class ModificationApplierTest {
     static void loadSchema() {
         schema = DirectorySchema.load(List.of());
         entries = new TestEntries(schema);
-        applier = new ModificationApplier(schema, new SchemaNormalizerEquality());
+        applier = new ModificationApplier(schema, new MatchingRules(schema.schemaManager()));
     }
 
     @BeforeEach
@@ -163,6 +164,12 @@ class ModificationApplierTest {
                 applyFails(modification(INCREMENT_ATTRIBUTE, "uidNumber", "one")).resultCode());
         assertEquals(ResultCodeEnum.PROTOCOL_ERROR,
                 applyFails(modification(INCREMENT_ATTRIBUTE, "uidNumber", "1", "2")).resultCode());
+    }
+
+    @Test
+    void aValueInvalidForItsSyntax() {
+        assertEquals(ResultCodeEnum.INVALID_ATTRIBUTE_SYNTAX,
+                applyFails(modification(ADD_ATTRIBUTE, "gidNumber", "one hundred")).resultCode());
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.apache.directory.api.ldap.model.name.Rdn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.larch.backend.entry.DirectoryEntry;
+import org.larch.backend.match.MatchingRules;
 import org.larch.backend.schema.DirectorySchema;
 
 class RdnChangeTest {
@@ -20,7 +21,7 @@ class RdnChangeTest {
     static void loadSchema() {
         schema = DirectorySchema.load(List.of());
         entries = new TestEntries(schema);
-        change = new RdnChange(schema, new SchemaNormalizerEquality());
+        change = new RdnChange(schema, new MatchingRules(schema.schemaManager()));
     }
 
     @Test
