@@ -55,12 +55,6 @@ final class EntryValues {
         return -1;
     }
 
-    /** Whether the attribute {@code type} without options holds a value equal to {@code value}. */
-    boolean holds(DirectoryEntry entry, AttributeType type, String typeName, byte[] value) {
-        EntryAttribute attribute = find(entry, type, new AttributeDescription(typeName, typeName, List.of()));
-        return attribute != null && indexOf(type, attribute.values(), value) >= 0;
-    }
-
     private static boolean sameAttribute(EntryAttribute attribute, AttributeType type, AttributeDescription description) {
         if (type == null || attribute.type() == null) {
             return attribute.description().sameAs(description);

@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
-import org.apache.directory.api.ldap.model.name.Ava;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.larch.backend.LdapOperationException;
 import org.larch.backend.match.MatchingRules;
@@ -23,9 +22,9 @@ import org.larch.backend.schema.DirectorySchema;
  *   <li>delete: without values removes the attribute; an absent attribute or value → noSuchAttribute;
  *   <li>replace: without values removes the attribute if present; else the values replace the old ones
  *       in the attribute's place;
- *   <li>increment: one integer value added to every value of an integer-syntax attribute;
- *   <li>after all changes the RDN's values must still be present → notAllowedOnRDN.
+ *   <li>increment: one integer value added to every value of an integer-syntax attribute.
  * </ul>
+ * That the RDN's values remain (notAllowedOnRDN) is part of the schema check of the result.
  */
 public final class ModificationApplier {
     private static final String INTEGER_SYNTAX_OID = "1.3.6.1.4.1.1466.115.121.1.27";
@@ -44,7 +43,6 @@ public final class ModificationApplier {
         for (EntryModification modification : modifications) {
             apply(after, modification);
         }
-        requireRdnValues(after);
         return after;
     }
 
@@ -134,20 +132,6 @@ public final class ModificationApplier {
         for (int index = 0; index < current.size(); index++) {
             BigInteger value = integer(current.get(index), modification, "stored value not an integer");
             current.set(index, value.add(delta).toString().getBytes(StandardCharsets.US_ASCII));
-        }
-    }
-
-    /** RFC 4511 4.6: the RDN's attribute values must remain in the entry. */
-    private void requireRdnValues(DirectoryEntry entry) {
-        if (entry.dn() == null || entry.dn().isEmpty()) {
-            return;
-        }
-        for (Ava ava : entry.dn().getRdn()) {
-            AttributeType type = schema.attributeType(ava.getType());
-            if (!values.holds(entry, type, ava.getType(), ava.getValue().getBytes())) {
-                throw new LdapOperationException(ResultCodeEnum.NOT_ALLOWED_ON_RDN,
-                        "value of naming attribute '" + ava.getType() + "' is not present in entry");
-            }
         }
     }
 

@@ -115,19 +115,6 @@ class ModificationApplierTest {
     }
 
     @Test
-    void deleteOfTheRdnValue() {
-        LdapOperationException error = applyFails(modification(REMOVE_ATTRIBUTE, "cn", "bob"));
-        assertEquals(ResultCodeEnum.NOT_ALLOWED_ON_RDN, error.resultCode());
-        assertEquals("value of naming attribute 'cn' is not present in entry", error.getMessage());
-    }
-
-    @Test
-    void replaceDroppingTheRdnValue() {
-        assertEquals(ResultCodeEnum.NOT_ALLOWED_ON_RDN,
-                applyFails(modification(REPLACE_ATTRIBUTE, "cn", "Robert")).resultCode());
-    }
-
-    @Test
     void replaceKeepsThePositionOfTheAttribute() {
         int position = bob.attributes().indexOf(bob.get("sn"));
         DirectoryEntry after = apply(modification(REPLACE_ATTRIBUTE, "sn", "Baumeister", "Builder"));
