@@ -255,7 +255,17 @@ public class StoreReader implements AutoCloseable {
 
     /** Moves a read transaction to the newest committed snapshot. */
     public void renew() {
+        release();
+        resume();
+    }
+
+    /** Lets go of a read transaction's snapshot (nothing may be read until {@link #resume()}). */
+    public void release() {
         txn.reset();
+    }
+
+    /** After {@link #release()}: reads from the newest committed snapshot. */
+    public void resume() {
         txn.renew();
         dnCache.clear();
     }
