@@ -41,17 +41,28 @@ public final class ModifyOperation {
         try (UpdateTransaction update = new UpdateTransaction(context)) {
             DirectoryEntry before = update.writer().requireEntry(dn);
             update.requireAssertion(before, controls);
-            DirectoryEntry after = applier.apply(before, modifications);
-            String structuralClass = context.schema().check(after);
-            requireSameStructuralClass(before, structuralClass);
-            context.operational().stampChange(after, who, update.csn());
-            update.replace(before, after);
+            DirectoryEntry after = change(update, who, before, modifications);
             UpdateOutcome outcome = new UpdateOutcome(
                     update.readControl(controls.preRead(), before, who),
                     update.readControl(controls.postRead(), after, who));
             update.commit();
             return outcome;
         }
+    }
+
+    /**
+     * Applies the modifications to {@code before}, checks the result and stores it in the update's
+     * transaction, stamped as changed by {@code who}; returns the stored entry. Password Modify
+     * changes an entry through here too.
+     */
+    DirectoryEntry change(UpdateTransaction update, Identity who, DirectoryEntry before,
+            List<EntryModification> modifications) {
+        DirectoryEntry after = applier.apply(before, modifications);
+        String structuralClass = context.schema().check(after);
+        requireSameStructuralClass(before, structuralClass);
+        context.operational().stampChange(after, who, update.csn());
+        update.replace(before, after);
+        return after;
     }
 
     private void requireSameStructuralClass(DirectoryEntry before, String structuralClass) {
