@@ -54,7 +54,7 @@ class ModifyOperationTest {
         DirectoryEntry after = fixture.read(ALICE);
         assertEquals(List.of("Alice", "Ally"), texts(after, "cn"));
         assertEquals(List.of("Smith"), texts(after, "sn"));
-        assertArrayEquals(new long[] {after.id()}, fixture.cnIndex.ids(fixture.store.env(), "ally"));
+        assertArrayEquals(new long[] {after.id()}, fixture.indexed("(cn=ally)"));
         Csn entryCsn = fixture.context.operational().entryCsn(after);
         assertTrue(entryCsn.isAfter(fixture.context.operational().entryCsn(before)));
         assertEquals(entryCsn, fixture.context.operational().contextCsn(fixture.read(DirectoryFixture.SUFFIX)));
@@ -92,7 +92,7 @@ class ModifyOperationTest {
         DirectoryEntry after = fixture.read(ALICE);
         assertEquals(texts(before, "cn"), texts(after, "cn"));
         assertEquals(texts(before, "entryCSN"), texts(after, "entryCSN"));
-        assertEquals(0, fixture.cnIndex.ids(fixture.store.env(), "ally").length);
+        assertEquals(0, fixture.indexed("(cn=ally)").length);
         assertEquals(contextBefore, fixture.context.operational().contextCsn(fixture.read(DirectoryFixture.SUFFIX)));
     }
 
