@@ -14,6 +14,7 @@ import static org.larch.backend.ops.TestEntries.texts;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
+import org.apache.directory.api.ldap.model.name.Dn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,14 @@ class ModifyOperationTest {
         LdapOperationException error = fails(alice, "cn=Bob,ou=people,dc=example,dc=com",
                 modification(REPLACE_ATTRIBUTE, "description", "yours"));
         assertEquals(ResultCodeEnum.INSUFFICIENT_ACCESS_RIGHTS, error.resultCode());
+    }
+
+    @Test
+    void aUserIsRecognizedWhateverTheSpellingOfTheDn() throws Exception {
+        Dn spelledOtherwise = new Dn("CN=ALICE, OU=People, DC=Example, DC=Com");
+        modify.run(fixture.user(ALICE), spelledOtherwise,
+                List.of(modification(REPLACE_ATTRIBUTE, "description", "mine")), UpdateControls.NONE);
+        assertEquals(List.of("mine"), texts(fixture.read(ALICE), "description"));
     }
 
     @Test
