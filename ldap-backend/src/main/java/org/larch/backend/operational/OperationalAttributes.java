@@ -2,6 +2,7 @@ package org.larch.backend.operational;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.larch.backend.Identity;
@@ -57,9 +58,17 @@ public final class OperationalAttributes {
 
     /** Stamps a changed entry (modify, modDN): who changed it, when, and its new CSN. */
     public void stampChange(DirectoryEntry entry, Identity who, Csn csn) {
-        replace(entry, entryCsn, utf8(csn.format()));
-        replace(entry, modifyTimestamp, utf8(GeneralizedTime.ofSeconds(csn.time())));
-        replace(entry, modifiersName, utf8(bindName(who)));
+        stampChange(entry, who, csn, Set.of());
+    }
+
+    /**
+     * Stamps a changed entry, except the types in {@code seededOids}: values a client allowed to seed
+     * them (see {@link NoUserModification}) wrote in this change, which stand as written.
+     */
+    public void stampChange(DirectoryEntry entry, Identity who, Csn csn, Set<String> seededOids) {
+        replaceUnlessSeeded(entry, entryCsn, utf8(csn.format()), seededOids);
+        replaceUnlessSeeded(entry, modifyTimestamp, utf8(GeneralizedTime.ofSeconds(csn.time())), seededOids);
+        replaceUnlessSeeded(entry, modifiersName, utf8(bindName(who)), seededOids);
     }
 
     /**
@@ -101,6 +110,12 @@ public final class OperationalAttributes {
     /** The DN slapd writes for {@code who}: the bound DN as written, empty for anonymous. */
     private static String bindName(Identity who) {
         return who.isAnonymous() ? "" : who.dn().getName();
+    }
+
+    private static void replaceUnlessSeeded(DirectoryEntry entry, AttributeType type, byte[] value, Set<String> seededOids) {
+        if (!seededOids.contains(type.getOid())) {
+            replace(entry, type, value);
+        }
     }
 
     private static void addIfAbsent(DirectoryEntry entry, AttributeType type, byte[] value) {
