@@ -107,7 +107,7 @@ public class StoreReader implements AutoCloseable {
                 throw new CorruptRecordException("dn2id: entry " + id + " names parent " + self.parentId()
                         + ", which has no self record");
             }
-            dn = DnNames.child(schemaManager, parent, DnNames.parseRdn(schemaManager, self.rdn()));
+            dn = DnNames.child(parent, self.rdn());
         }
         dnCache.put(id, dn);
         return dn;
