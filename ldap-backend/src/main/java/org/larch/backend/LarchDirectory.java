@@ -6,10 +6,11 @@ import org.apache.directory.api.ldap.model.name.Dn;
 import org.apache.directory.api.ldap.model.name.Rdn;
 import org.larch.backend.csn.CsnGenerator;
 import org.larch.backend.entry.DirectoryEntry;
+import org.larch.backend.index.IdSet;
+import org.larch.backend.index.Indexes;
 import org.larch.backend.ops.AddOperation;
 import org.larch.backend.ops.CompareOperation;
 import org.larch.backend.ops.DeleteOperation;
-import org.larch.backend.ops.IndexMaintenance;
 import org.larch.backend.ops.ModifyDnOperation;
 import org.larch.backend.ops.ModifyOperation;
 import org.larch.backend.ops.OperationContext;
@@ -29,6 +30,7 @@ import org.larch.backend.search.SpecialEntries;
 import org.larch.backend.store.DirectoryStore;
 import org.larch.backend.store.DnNames;
 import org.larch.backend.store.StoreReader;
+import org.larch.backend.store.StoreWriter;
 import org.larch.backend.store.SuffixEntry;
 
 /**
@@ -41,6 +43,7 @@ import org.larch.backend.store.SuffixEntry;
 public final class LarchDirectory implements Directory {
     private final DirectorySettings settings;
     private final DirectoryStore store;
+    private final Indexes indexes;
     private final SearchOperation search;
     private final AddOperation add;
     private final DeleteOperation delete;
@@ -48,10 +51,11 @@ public final class LarchDirectory implements Directory {
     private final ModifyDnOperation modifyDn;
     private final CompareOperation compare;
 
-    private LarchDirectory(DirectorySettings settings, DirectoryStore store, OperationContext context,
+    private LarchDirectory(DirectorySettings settings, DirectoryStore store, Indexes indexes, OperationContext context,
             SearchOperation search) {
         this.settings = settings;
         this.store = store;
+        this.indexes = indexes;
         this.search = search;
         this.add = new AddOperation(context);
         this.delete = new DeleteOperation(context);
@@ -65,11 +69,12 @@ public final class LarchDirectory implements Directory {
         Dn suffix = DnNames.parse(schema.schemaManager(), settings.suffix());
         DirectoryStore store = DirectoryStore.open(settings.directory(), settings.maxSizeBytes(), suffix, schema);
         try {
+            Indexes indexes = openIndexes(store, settings);
             OperationContext context = OperationContext.of(store, settings, new CsnGenerator(settings.serverId()),
-                    indexMaintenance());
-            SearchOperation search = new SearchOperation(store, context.filters(), IndexLookup.NONE,
+                    indexes::update);
+            SearchOperation search = new SearchOperation(store, context.filters(), indexLookup(indexes),
                     specialEntries(settings, schema), searchSettings(settings));
-            LarchDirectory directory = new LarchDirectory(settings, store, context, search);
+            LarchDirectory directory = new LarchDirectory(settings, store, indexes, context, search);
             directory.createSuffixIfAbsent();
             return directory;
         } catch (RuntimeException e) {
@@ -124,6 +129,11 @@ public final class LarchDirectory implements Directory {
         throw new LdapOperationException(ResultCodeEnum.UNWILLING_TO_PERFORM, "password modify is not wired yet");
     }
 
+    /** The attribute indexes, for statistics. */
+    public Indexes indexes() {
+        return indexes;
+    }
+
     /** The search operation, for statistics and the children scope. */
     public SearchOperation searchOperation() {
         return search;
@@ -169,8 +179,26 @@ public final class LarchDirectory implements Directory {
         };
     }
 
-    /** Until the attribute indexes are merged in, there are no index keys to keep. */
-    private static IndexMaintenance indexMaintenance() {
-        return (writeTxn, id, before, after) -> { };
+    /** Opens the indexes and fills those that are new or whose directive changed from every entry. */
+    private static Indexes openIndexes(DirectoryStore store, DirectorySettings settings) {
+        try (StoreWriter writer = store.beginWrite()) {
+            Indexes indexes = Indexes.open(store.env(), writer.txn(), settings.indexes(), store.schema());
+            if (!indexes.staleAttributes().isEmpty()) {
+                indexes.rebuild(writer.txn(), writer.allEntries());
+            }
+            writer.commit();
+            return indexes;
+        }
+    }
+
+    /** Index candidates as search takes them; a range too large to list counts as "every entry". */
+    private static IndexLookup indexLookup(Indexes indexes) {
+        return (txn, filter) -> {
+            IdSet candidates = indexes.candidates(txn, filter);
+            if (candidates == null || (candidates.isRange() && candidates.size() > IdSet.MAX_LISTED_IDS)) {
+                return null;
+            }
+            return candidates.toArray();
+        };
     }
 }

@@ -212,6 +212,13 @@ public class StoreReader implements AutoCloseable {
         }
     }
 
+    /** Every entry of the directory, read one at a time in id order (for rebuilding indexes). */
+    public Iterable<DirectoryEntry> allEntries() {
+        long suffixId = suffixId();
+        long[] ids = suffixId == EntryIds.NONE ? new long[0] : subtree(suffixId, true);
+        return () -> Arrays.stream(ids).mapToObj(this::entry).filter(java.util.Objects::nonNull).iterator();
+    }
+
     /** Whether {@code id} is {@code ancestorId} or lies below it. */
     public boolean isInSubtree(long id, long ancestorId) {
         long current = id;
