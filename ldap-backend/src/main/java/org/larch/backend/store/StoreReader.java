@@ -100,7 +100,7 @@ public class StoreReader implements AutoCloseable {
         }
         Dn dn;
         if (self.parentId() == EntryIds.NONE) {
-            dn = DnNames.parse(schemaManager, self.rdn());
+            dn = store.suffixDnAsWritten(self.rdn());
         } else {
             Dn parent = dnOf(self.parentId());
             if (parent == null) {
