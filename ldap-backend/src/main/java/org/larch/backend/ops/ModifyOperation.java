@@ -30,14 +30,18 @@ import org.larch.backend.store.DnNames;
 public final class ModifyOperation {
     private final OperationContext context;
     private final ModificationApplier applier;
+    private final SpecialEntryGuard specialEntries;
 
     public ModifyOperation(OperationContext context) {
         this.context = context;
+        this.specialEntries = new SpecialEntryGuard(context);
         this.applier = new ModificationApplier(context.schema(), context.rules());
     }
 
     public UpdateOutcome run(Identity who, Dn dn, List<EntryModification> modifications, UpdateControls controls) {
-        AccessPolicy.requireWrite(who, DnNames.schemaAware(context.schema().schemaManager(), dn));
+        Dn target = DnNames.schemaAware(context.schema().schemaManager(), dn);
+        specialEntries.refuseChange(target, "modify");
+        AccessPolicy.requireWrite(who, target);
         for (EntryModification modification : modifications) {
             NoUserModification.check(context.schema().attributeType(modification.attribute().type()),
                     modification.attribute().text(), who, controls);
