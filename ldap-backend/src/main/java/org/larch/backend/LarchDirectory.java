@@ -41,6 +41,8 @@ import org.larch.backend.store.SuffixEntry;
  * single writer).
  */
 public final class LarchDirectory implements Directory {
+    private static final int DEFAULT_RTXNSIZE = 10_000;
+
     private final DirectorySettings settings;
     private final DirectoryStore store;
     private final Indexes indexes;
@@ -158,9 +160,10 @@ public final class LarchDirectory implements Directory {
         add.run(root, SuffixEntry.build(store.suffix(), schema()), UpdateControls.NONE);
     }
 
+    /** {@code rtxnsize} 0 or less means slapd's default, 10000 entries per snapshot. */
     private static SearchSettings searchSettings(DirectorySettings settings) {
-        return new SearchSettings(settings.sizeLimit(), settings.timeLimitSeconds(),
-                Math.max(1, settings.readTxnRenewEntries()));
+        int renewEvery = settings.readTxnRenewEntries() > 0 ? settings.readTxnRenewEntries() : DEFAULT_RTXNSIZE;
+        return new SearchSettings(settings.sizeLimit(), settings.timeLimitSeconds(), renewEvery);
     }
 
     private static SpecialEntries specialEntries(DirectorySettings settings, DirectorySchema schema) {
