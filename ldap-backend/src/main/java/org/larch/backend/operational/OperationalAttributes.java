@@ -72,19 +72,32 @@ public final class OperationalAttributes {
     }
 
     /**
-     * Raises the suffix entry's {@code contextCSN} to {@code csn} when it is greater (a CSN seeded by
-     * replication may be older than the current one). Returns whether the entry changed.
+     * Raises the suffix entry's {@code contextCSN} value of {@code csn}'s server to {@code csn} when it
+     * is greater (a CSN seeded by replication may be older). As in OpenLDAP, {@code contextCSN} holds one
+     * value per serverID. Returns whether the entry changed.
      */
     public boolean raiseContextCsn(DirectoryEntry suffix, Csn csn) {
-        Csn current = contextCsn(suffix);
-        if (current != null && !csn.isAfter(current)) {
-            return false;
+        List<EntryAttribute> found = suffix.ofType(contextCsn);
+        if (found.isEmpty()) {
+            suffix.attributes().add(attribute(contextCsn, utf8(csn.format())));
+            return true;
         }
-        replace(suffix, contextCsn, utf8(csn.format()));
+        List<byte[]> values = found.getFirst().values();
+        for (int index = 0; index < values.size(); index++) {
+            Csn current = Csn.parse(new String(values.get(index), StandardCharsets.UTF_8));
+            if (current.serverId() == csn.serverId()) {
+                if (!csn.isAfter(current)) {
+                    return false;
+                }
+                values.set(index, utf8(csn.format()));
+                return true;
+            }
+        }
+        values.add(utf8(csn.format()));
         return true;
     }
 
-    /** The greatest {@code contextCSN} value of the entry, or null when it has none. */
+    /** The greatest {@code contextCSN} value of the entry (of any server), or null when it has none. */
     public Csn contextCsn(DirectoryEntry suffix) {
         Csn greatest = null;
         for (EntryAttribute attribute : suffix.ofType(contextCsn)) {
