@@ -204,11 +204,21 @@ public class StoreReader implements AutoCloseable {
     }
 
     private void collectDescendants(long id, IdBuffer ids) {
-        for (ChildRecord child : childRecords(id)) {
-            ids.add(child.childId());
-            if (child.subtreeSize() > 1) {
-                collectDescendants(child.childId(), ids);
+        IdBuffer withChildren = new IdBuffer(4);
+        try (Cursor cursor = store.dn2id().openCursor(txn)) {
+            for (boolean more = cursor.seek(EntryIds.key(id)); more; more = cursor.nextDup()) {
+                byte[] value = cursor.valueBytes();
+                if (ChildRecord.isChild(value)) {
+                    long childId = ChildRecord.childIdOf(value);
+                    ids.add(childId);
+                    if (ChildRecord.subtreeSizeOf(value) > 1) {
+                        withChildren.add(childId);
+                    }
+                }
             }
+        }
+        for (long childId : withChildren.sorted()) {
+            collectDescendants(childId, ids);
         }
     }
 
