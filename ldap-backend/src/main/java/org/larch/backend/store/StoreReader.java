@@ -84,7 +84,7 @@ public class StoreReader implements AutoCloseable {
 
     /** The id of the child of {@code parentId} with this normalized RDN, or 0. */
     public long childId(long parentId, String normalizedRdn) {
-        ChildRecord record = childRecord(parentId, normalizedRdn);
+        ChildRecord record = findChildRecord(parentId, normalizedRdn);
         return record == null ? EntryIds.NONE : record.childId();
     }
 
@@ -133,6 +133,11 @@ public class StoreReader implements AutoCloseable {
 
     /** The child record listing {@code normalizedRdn} under {@code parentId}, or null. */
     public ChildRecord childRecord(long parentId, String normalizedRdn) {
+        return findChildRecord(parentId, normalizedRdn);
+    }
+
+    /** The child record as stored (a writer may hold subtree size changes not written yet). */
+    final ChildRecord findChildRecord(long parentId, String normalizedRdn) {
         byte[] prefix = ChildRecord.searchPrefix(normalizedRdn);
         try (Cursor cursor = store.dn2id().openCursor(txn)) {
             if (!cursor.seekBothRange(EntryIds.key(parentId), prefix)) {
