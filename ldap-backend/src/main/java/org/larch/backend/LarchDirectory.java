@@ -1,7 +1,6 @@
 package org.larch.backend;
 
 import java.util.List;
-import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.name.Dn;
 import org.apache.directory.api.ldap.model.name.Rdn;
 import org.larch.backend.csn.CsnGenerator;
@@ -9,6 +8,8 @@ import org.larch.backend.entry.DirectoryEntry;
 import org.larch.backend.index.IdSet;
 import org.larch.backend.index.Indexes;
 import org.larch.backend.ops.AddOperation;
+import org.larch.backend.ops.BindOperation;
+import org.larch.backend.ops.PasswordModifyOperation;
 import org.larch.backend.ops.CompareOperation;
 import org.larch.backend.ops.DeleteOperation;
 import org.larch.backend.ops.ModifyDnOperation;
@@ -52,6 +53,8 @@ public final class LarchDirectory implements Directory {
     private final ModifyOperation modify;
     private final ModifyDnOperation modifyDn;
     private final CompareOperation compare;
+    private final BindOperation bind;
+    private final PasswordModifyOperation modifyPassword;
 
     private LarchDirectory(DirectorySettings settings, DirectoryStore store, Indexes indexes, OperationContext context,
             SearchOperation search) {
@@ -64,6 +67,8 @@ public final class LarchDirectory implements Directory {
         this.modify = new ModifyOperation(context);
         this.modifyDn = new ModifyDnOperation(context);
         this.compare = new CompareOperation(context);
+        this.bind = new BindOperation(context);
+        this.modifyPassword = new PasswordModifyOperation(context);
     }
 
     public static LarchDirectory open(DirectorySettings settings) {
@@ -92,7 +97,7 @@ public final class LarchDirectory implements Directory {
 
     @Override
     public Identity bind(Dn dn, byte[] password) {
-        throw new LdapOperationException(ResultCodeEnum.UNWILLING_TO_PERFORM, "bind is not wired yet");
+        return bind.run(dn, password);
     }
 
     @Override
@@ -128,7 +133,7 @@ public final class LarchDirectory implements Directory {
 
     @Override
     public byte[] modifyPassword(Identity who, Dn target, byte[] oldPassword, byte[] newPassword) {
-        throw new LdapOperationException(ResultCodeEnum.UNWILLING_TO_PERFORM, "password modify is not wired yet");
+        return modifyPassword.run(who, target, oldPassword, newPassword);
     }
 
     /** The attribute indexes, for statistics. */

@@ -102,6 +102,26 @@ class LarchDirectoryTest {
     }
 
     @Test
+    void bindAndPasswordModifyReachTheirOperations() throws Exception {
+        try (LarchDirectory larch = LarchDirectory.open(settings(SUFFIX))) {
+            Identity admin = larch.bind(new Dn(ROOT_DN), bytes("secret"));
+            assertTrue(admin.root());
+            LdapOperationException wrong = assertThrows(LdapOperationException.class,
+                    () -> larch.bind(new Dn(ROOT_DN), bytes("wrong")));
+            assertEquals(ResultCodeEnum.INVALID_CREDENTIALS, wrong.resultCode());
+
+            larch.add(admin, person("bob"), UpdateControls.NONE);
+            Dn bob = new Dn("uid=bob," + SUFFIX);
+            larch.modifyPassword(admin, bob, null, bytes("bobs password"));
+            Identity bound = larch.bind(bob, bytes("bobs password"));
+            assertEquals(bob, bound.dn());
+            assertFalse(bound.root());
+            assertTrue(search(larch, SUFFIX, SearchScope.SUBTREE, "(uid=bob)", "userPassword").getFirst()
+                    .attributes().isEmpty(), "anonymous does not see userPassword");
+        }
+    }
+
+    @Test
     void anIndexedEqualitySearchReadsOnlyItsCandidates() throws Exception {
         try (LarchDirectory larch = LarchDirectory.open(settings(SUFFIX, index("uid")))) {
             for (int i = 0; i < 20; i++) {
