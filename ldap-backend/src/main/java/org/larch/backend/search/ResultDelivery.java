@@ -108,7 +108,7 @@ final class ResultDelivery {
     }
 
     private Result examine(long id, int at) {
-        DirectoryEntry entry = operation.read(reader, id);
+        DirectoryEntry entry = operation.readForFilter(reader, id, spec.filter());
         if (entry == null) {
             return null;
         }
@@ -120,6 +120,9 @@ final class ResultDelivery {
         }
         if (!filter.matches(entry)) {
             return null;
+        }
+        if (entry.dn() == null) {
+            entry.dn(reader.dnOf(id));
         }
         return new Result.Found(operation.shaper().shape(entry, reader, spec, who), id, at);
     }

@@ -3,8 +3,10 @@ package org.larch.backend.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.directory.api.ldap.model.filter.BranchNode;
 import org.apache.directory.api.ldap.model.filter.EqualityNode;
 import org.apache.directory.api.ldap.model.filter.ExprNode;
+import org.apache.directory.api.ldap.model.filter.ExtensibleNode;
 import org.apache.directory.api.ldap.model.message.AliasDerefMode;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.name.Dn;
@@ -168,7 +170,7 @@ public final class SearchOperation {
                 throw new LdapOperationException(ResultCodeEnum.TIME_LIMIT_EXCEEDED,
                         "time limit exceeded before the results were ordered");
             }
-            DirectoryEntry entry = read(reader, id);
+            DirectoryEntry entry = readForFilter(reader, id, spec.filter());
             boolean reference = entry != null && !spec.manageDsaIT() && id != baseId && kinds.isReferral(entry);
             if (entry != null && (reference || compiled.matches(entry))) {
                 rows.add(order == null ? new SortOrder.SortRow(id, null) : order.row(entry));
@@ -230,6 +232,21 @@ public final class SearchOperation {
     DirectoryEntry read(StoreReader reader, long id) {
         entriesRead.incrementAndGet();
         return reader.entry(id);
+    }
+
+    /** An entry to test against {@code filter}: without its DN unless the filter looks at DNs. */
+    DirectoryEntry readForFilter(StoreReader reader, long id, ExprNode searchFilter) {
+        entriesRead.incrementAndGet();
+        return usesDn(searchFilter) ? reader.entry(id) : reader.entryWithoutDn(id);
+    }
+
+    /** Whether the filter has an extensible match with {@code :dn:} (RFC 4511 section 4.5.1.7.7). */
+    static boolean usesDn(ExprNode node) {
+        return switch (node) {
+            case ExtensibleNode extensible -> extensible.hasDnAttributes();
+            case BranchNode branch -> branch.getChildren().stream().anyMatch(SearchOperation::usesDn);
+            case null, default -> false;
+        };
     }
 
     SearchSettings settings() {
