@@ -280,7 +280,8 @@ final class InMemoryDirectory implements Directory {
         }
         DirectoryEntry entry = require(dn);
         if (controls.assertion() != null && !SimpleFilter.matches(controls.assertion(), entry)) {
-            throw LdapOperationException.assertionFailed("assertion control: the entry does not match");
+            // assertionFailed (122): the LDAP API's enum calls it UNKNOWN
+            throw new LdapOperationException(ResultCodeEnum.UNKNOWN, "assertion control: the entry does not match");
         }
         return entry;
     }
