@@ -77,6 +77,7 @@ class RequestControlsTest extends ServerTest {
             assertEquals("cn", key.attribute());
             assertEquals("caseIgnoreOrderingMatch", key.orderingRule());
             assertTrue(key.reverseOrder());
+            assertTrue(directory.lastSearch.sortCritical());
         }
     }
 
