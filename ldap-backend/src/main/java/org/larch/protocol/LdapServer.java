@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import javax.net.ssl.SSLContext;
-import org.apache.directory.api.ldap.codec.protocol.mina.LdapProtocolCodecFactory;
 import org.apache.mina.core.service.IoAcceptor;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.filter.ssl.SslFilter;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 import org.larch.backend.Directory;
+import org.larch.protocol.codec.LdapCodecFactory;
 import org.larch.protocol.handler.RequestDispatcher;
 import org.larch.protocol.session.LdapSessionHandler;
 import org.larch.protocol.tls.PemSslContext;
@@ -97,9 +97,8 @@ public final class LdapServer implements AutoCloseable {
         if (address.ldaps()) {
             acceptor.getFilterChain().addLast(TLS_FILTER_NAME, new SslFilter(tls));
         }
-        acceptor.getFilterChain().addLast(CODEC_FILTER_NAME, new ProtocolCodecFilter(new LdapProtocolCodecFactory(LdapCodec.service())));
-        acceptor.setHandler(new LdapSessionHandler(dispatcher, connectionSlots, settings.maxPduBytes(),
-                settings.idleTimeoutSeconds(), address.ldaps()));
+        acceptor.getFilterChain().addLast(CODEC_FILTER_NAME, new ProtocolCodecFilter(new LdapCodecFactory(settings.maxPduBytes())));
+        acceptor.setHandler(new LdapSessionHandler(dispatcher, connectionSlots, settings.idleTimeoutSeconds(), address.ldaps()));
         try {
             acceptor.bind(address.socketAddress());
         } catch (IOException | RuntimeException e) {
