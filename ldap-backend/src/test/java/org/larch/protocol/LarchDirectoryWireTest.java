@@ -21,6 +21,7 @@ import com.unboundid.ldap.sdk.controls.AssertionRequestControl;
 import com.unboundid.ldap.sdk.controls.PostReadRequestControl;
 import com.unboundid.ldap.sdk.controls.PostReadResponseControl;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.ldap.sdk.extensions.PasswordModifyExtendedRequest;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,11 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.larch.backend.DirectorySettings;
 import org.larch.backend.LarchDirectory;
 
-/**
- * The front end over the real backend ({@link LarchDirectory} on a storage environment in a temporary
- * directory). LarchDirectory's bind is not wired yet on h/backend, so the rootdn bind is answered by a
- * thin wrapper; every other operation goes to the real directory.
- */
+/** The front end over the real backend ({@link LarchDirectory} on a storage environment in a temporary directory). */
 class LarchDirectoryWireTest {
     private static final String SUFFIX = "dc=example,dc=com";
     private static final String ROOT_DN = "cn=admin," + SUFFIX;
@@ -50,7 +47,7 @@ class LarchDirectoryWireTest {
     void start() {
         larch = LarchDirectory.open(new DirectorySettings(directory, 1L << 30, SUFFIX, ROOT_DN, "secret", List.of(),
                 0, 0, 1000, List.of(), 1, SupportedFeatures.controls(), SupportedFeatures.extensions(), List.of(), "test"));
-        server = new LdapServer(new RootBindOnTop(larch), new ProtocolSettings(List.of(URI.create("ldap://127.0.0.1:0")), null, null,
+        server = new LdapServer(larch, new ProtocolSettings(List.of(URI.create("ldap://127.0.0.1:0")), null, null,
                 1 << 20, 100, 0));
         server.start();
     }
@@ -130,6 +127,28 @@ class LarchDirectoryWireTest {
         }
     }
 
+    @Test
+    void aUserBindsChangesItsPasswordAndAsksWhoItIs() throws Exception {
+        try (LDAPConnection connection = rootConnection()) {
+            addPeople(connection);
+            addPerson(connection, "dave");
+        }
+        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", port())) {
+            connection.bind("uid=dave," + PEOPLE, "dave-password");
+            assertEquals("dn:uid=dave," + PEOPLE, BindHandlerTest.whoAmI(connection));
+            var changed = connection.processExtendedOperation(
+                    new PasswordModifyExtendedRequest(null, "dave-password", "new-password"));
+            assertEquals(ResultCode.SUCCESS, changed.getResultCode());
+            assertTrue(connection.compare("uid=dave," + PEOPLE, "sn", "DAVE").compareMatched());
+        }
+        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", port())) {
+            LDAPException wrong = assertThrows(LDAPException.class,
+                    () -> connection.bind("uid=dave," + PEOPLE, "dave-password"));
+            assertEquals(ResultCode.INVALID_CREDENTIALS, wrong.getResultCode());
+            connection.bind("uid=dave," + PEOPLE, "new-password");
+        }
+    }
+
     private LDAPConnection rootConnection() throws LDAPException {
         return new LDAPConnection("127.0.0.1", port(), ROOT_DN, "secret");
     }
@@ -147,72 +166,5 @@ class LarchDirectoryWireTest {
                 new Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"),
                 new Attribute("uid", uid), new Attribute("cn", uid), new Attribute("sn", uid),
                 new Attribute("userPassword", uid + "-password")));
-    }
-
-    /** Answers the rootdn's simple bind, delegates everything else (remove once LarchDirectory.bind is wired). */
-    private record RootBindOnTop(org.larch.backend.Directory real) implements org.larch.backend.Directory {
-        @Override
-        public org.larch.backend.Identity bind(org.apache.directory.api.ldap.model.name.Dn dn, byte[] password) {
-            if (dn.getNormName().equals(InMemoryDirectory.dn(ROOT_DN).getNormName())
-                    && new String(password, java.nio.charset.StandardCharsets.UTF_8).equals("secret")) {
-                return new org.larch.backend.Identity(dn, true);
-            }
-            return real.bind(dn, password);
-        }
-
-        @Override
-        public org.larch.backend.schema.DirectorySchema schema() {
-            return real.schema();
-        }
-
-        @Override
-        public org.larch.backend.request.SearchOutcome search(org.larch.backend.Identity who,
-                org.larch.backend.request.SearchSpec spec, org.larch.backend.request.SearchSink sink) {
-            return real.search(who, spec, sink);
-        }
-
-        @Override
-        public org.larch.backend.request.UpdateOutcome add(org.larch.backend.Identity who,
-                org.larch.backend.entry.DirectoryEntry entry, org.larch.backend.request.UpdateControls controls) {
-            return real.add(who, entry, controls);
-        }
-
-        @Override
-        public org.larch.backend.request.UpdateOutcome delete(org.larch.backend.Identity who,
-                org.apache.directory.api.ldap.model.name.Dn dn, org.larch.backend.request.UpdateControls controls) {
-            return real.delete(who, dn, controls);
-        }
-
-        @Override
-        public org.larch.backend.request.UpdateOutcome modify(org.larch.backend.Identity who,
-                org.apache.directory.api.ldap.model.name.Dn dn, List<org.larch.backend.request.EntryModification> changes,
-                org.larch.backend.request.UpdateControls controls) {
-            return real.modify(who, dn, changes, controls);
-        }
-
-        @Override
-        public org.larch.backend.request.UpdateOutcome modifyDn(org.larch.backend.Identity who,
-                org.apache.directory.api.ldap.model.name.Dn dn, org.apache.directory.api.ldap.model.name.Rdn newRdn,
-                boolean deleteOldRdn, org.apache.directory.api.ldap.model.name.Dn newSuperior,
-                org.larch.backend.request.UpdateControls controls) {
-            return real.modifyDn(who, dn, newRdn, deleteOldRdn, newSuperior, controls);
-        }
-
-        @Override
-        public boolean compare(org.larch.backend.Identity who, org.apache.directory.api.ldap.model.name.Dn dn,
-                String attributeDescription, byte[] value, org.larch.backend.request.UpdateControls controls) {
-            return real.compare(who, dn, attributeDescription, value, controls);
-        }
-
-        @Override
-        public byte[] modifyPassword(org.larch.backend.Identity who, org.apache.directory.api.ldap.model.name.Dn target,
-                byte[] oldPassword, byte[] newPassword) {
-            return real.modifyPassword(who, target, oldPassword, newPassword);
-        }
-
-        @Override
-        public void close() {
-            real.close();
-        }
     }
 }
