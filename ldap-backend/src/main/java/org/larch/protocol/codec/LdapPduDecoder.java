@@ -7,6 +7,7 @@ import org.apache.directory.api.asn1.ber.tlv.TLVStateEnum;
 import org.apache.directory.api.ldap.codec.api.LdapMessageContainer;
 import org.apache.directory.api.ldap.codec.api.ResponseCarryingException;
 import org.apache.directory.api.ldap.model.message.AddRequest;
+import org.apache.directory.api.ldap.model.message.ExtendedRequest;
 import org.apache.directory.api.ldap.model.message.Message;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.IoSession;
@@ -94,6 +95,8 @@ public final class LdapPduDecoder extends CumulativeProtocolDecoder {
         Message message = container.getMessage();
         if (message instanceof AddRequest add) {
             AddAttributeOrder.record(add, pdu);
+        } else if (message instanceof ExtendedRequest extended) {
+            ExtendedRequestName.restore(extended, pdu);
         }
         return message;
     }
