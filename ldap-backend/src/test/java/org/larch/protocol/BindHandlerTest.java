@@ -68,7 +68,6 @@ class BindHandlerTest {
     static String whoAmI(LDAPConnection connection) throws LDAPException {
         WhoAmIExtendedResult result = (WhoAmIExtendedResult) connection.processExtendedOperation(new WhoAmIExtendedRequest());
         assertEquals(ResultCode.SUCCESS, result.getResultCode());
-        // anonymous: the LDAP API's encoder leaves an empty authzId out of the response
-        return result.getAuthorizationID() == null ? "" : result.getAuthorizationID();
+        return result.getAuthorizationID();
     }
 }

@@ -3,6 +3,7 @@ package org.larch.protocol.session;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.directory.api.ldap.model.message.Message;
 import org.apache.directory.api.ldap.model.message.ResultResponse;
+import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.future.WriteFuture;
 
 /**
@@ -61,6 +62,15 @@ public final class Operation {
     }
 
     /** Writes the final response and logs the result line; nothing is sent (null) for an abandoned operation. */
+    /**
+     * Writes a final response already encoded (bytes the LDAP API cannot produce); {@code response} is the
+     * same result as the API's object, for the access log.
+     */
+    public WriteFuture respondEncoded(ResultResponse response, byte[] encoded) {
+        AccessLog.result(this, response, abandoned);
+        return abandoned ? null : connection.session().write(IoBuffer.wrap(encoded));
+    }
+
     public WriteFuture respond(ResultResponse response) {
         AccessLog.result(this, response, abandoned);
         return abandoned ? null : connection.write(response);
