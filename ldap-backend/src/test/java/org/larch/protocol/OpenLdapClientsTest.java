@@ -87,8 +87,61 @@ class OpenLdapClientsTest {
                 "-D", "uid=erin,ou=people,dc=example,dc=com", "-w", "erin-pw").trim());
     }
 
+    @Test
+    void ldapmodifyWithAssertionAndReadControls() throws Exception {
+        String ldif = """
+                dn: uid=bob,ou=people,dc=example,dc=com
+                changetype: modify
+                replace: sn
+                sn: Rebuilt
+                """;
+        String output = run(ldif, "ldapmodify", "-x", "-H", url, "-D", InMemoryDirectory.ROOT_DN,
+                "-w", InMemoryDirectory.ROOT_PASSWORD, "-e", "assert=(sn=Builder)", "-e", "preread=sn", "-e", "postread=sn");
+        assertTrue(output.contains("sn: Builder") && output.contains("sn: Rebuilt"), output);
+        String refused = runExpecting(122, ldif, "ldapmodify", "-x", "-H", url, "-D", InMemoryDirectory.ROOT_DN,
+                "-w", InMemoryDirectory.ROOT_PASSWORD, "-e", "assert=(sn=Builder)");
+        assertTrue(refused.contains("Assertion Failed"), refused);
+    }
+
+    @Test
+    void ldapcompareAndSortedSearch() throws Exception {
+        runExpecting(6, null, "ldapcompare", "-x", "-H", url, "uid=alice,ou=people,dc=example,dc=com", "sn:Liddell");
+        runExpecting(5, null, "ldapcompare", "-x", "-H", url, "uid=alice,ou=people,dc=example,dc=com", "sn:Other");
+        String sorted = run(null, "ldapsearch", "-x", "-LLL", "-H", url, "-b", "ou=people,dc=example,dc=com", "-s", "one",
+                "-E", "!sss=cn", "(objectClass=*)", "cn");
+        List<String> names = sorted.lines().filter(line -> line.startsWith("cn: ")).toList();
+        assertEquals(names.stream().sorted().toList(), names);
+    }
+
+    @Test
+    void ldapmodrdnAndLdapdelete() throws Exception {
+        String add = """
+                dn: cn=temp,dc=example,dc=com
+                changetype: add
+                objectClass: device
+                cn: temp
+                """;
+        String[] root = {"-x", "-H", url, "-D", InMemoryDirectory.ROOT_DN, "-w", InMemoryDirectory.ROOT_PASSWORD};
+        run(add, concat("ldapmodify", root));
+        run(null, concat("ldapmodrdn", root, "-r", "cn=temp,dc=example,dc=com", "cn=renamed"));
+        run(null, concat("ldapdelete", root, "cn=renamed,dc=example,dc=com"));
+        String missing = runExpecting(32, null, concat("ldapdelete", root, "cn=renamed,dc=example,dc=com"));
+        assertTrue(missing.contains("No such object"), missing);
+    }
+
+    private static String[] concat(String command, String[] options, String... more) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of(options));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
     /** Runs a client with TLS certificate checks off (the test certificate is self-signed); fails on a non-zero exit. */
     private static String run(String input, String... command) throws IOException, InterruptedException {
+        return runExpecting(0, input, command);
+    }
+
+    private static String runExpecting(int exitCode, String input, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true);
         builder.environment().put("LDAPTLS_REQCERT", "never");
         Process process = builder.start();
@@ -98,7 +151,7 @@ class OpenLdapClientsTest {
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), command[0] + " did not finish");
-        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);
+        assertEquals(exitCode, process.exitValue(), String.join(" ", command) + " exited unexpectedly:\n" + output);
         return output;
     }
 }
