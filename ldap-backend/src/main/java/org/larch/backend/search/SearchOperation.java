@@ -3,8 +3,10 @@ package org.larch.backend.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.directory.api.ldap.model.filter.BranchNode;
 import org.apache.directory.api.ldap.model.filter.EqualityNode;
 import org.apache.directory.api.ldap.model.filter.ExprNode;
+import org.apache.directory.api.ldap.model.filter.ExtensibleNode;
 import org.apache.directory.api.ldap.model.message.AliasDerefMode;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.name.Dn;
@@ -86,7 +88,7 @@ public final class SearchOperation {
         SearchLimits limits = SearchLimits.of(who, spec, settings, startNanos);
         try (StoreReader reader = store.beginRead()) {
             long baseId = resolveBase(reader, base, spec);
-            SearchPlan plan = plan(reader, baseId, scope, spec, sort, cookie);
+            SearchPlan plan = plan(reader, baseId, scope, spec, sort, cookie, limits);
             return new ResultDelivery(this, reader, plan, who, spec, limits, fingerprint).deliver(sink, sort);
         }
     }
@@ -139,7 +141,7 @@ public final class SearchOperation {
     }
 
     private SearchPlan plan(StoreReader reader, long baseId, Scope scope, SearchSpec spec, SortOrder.Preparation sort,
-            PagedCookie cookie) {
+            PagedCookie cookie, SearchLimits limits) {
         boolean derefInSearching = spec.derefAliases() == AliasDerefMode.DEREF_IN_SEARCHING
                 || spec.derefAliases() == AliasDerefMode.DEREF_ALWAYS;
         boolean sorted = sort != null && sort.order() != null;
@@ -150,17 +152,25 @@ public final class SearchOperation {
         long[] scopeIds = derefInSearching
                 ? new AliasScope(aliases).ids(reader, baseId, scope, candidatesWithAliases(reader, spec.filter()))
                 : ScopeCandidates.ids(reader, baseId, scope, indexes.candidates(reader.txn(), spec.filter()));
-        long[] ordered = matchingInOrder(reader, baseId, scopeIds, spec, sorted ? sort.order() : null);
+        long[] ordered = matchingInOrder(reader, baseId, scopeIds, spec, sorted ? sort.order() : null, limits);
         int start = cookie == null ? 0 : (int) Math.min(cookie.value(), ordered.length);
         return new SearchPlan(baseId, scope, ordered, start, PagedCookie.Kind.AT_POSITION, !derefInSearching);
     }
 
-    /** The ids that match (or are referrals to report), sorted when an order is given. */
-    private long[] matchingInOrder(StoreReader reader, long baseId, long[] ids, SearchSpec spec, SortOrder order) {
+    /**
+     * The ids that match (or are referrals to report), sorted when an order is given. Nothing has
+     * been sent yet, so running out of time here is TIME_LIMIT_EXCEEDED with no entries.
+     */
+    private long[] matchingInOrder(StoreReader reader, long baseId, long[] ids, SearchSpec spec, SortOrder order,
+            SearchLimits limits) {
         CompiledFilter compiled = filter.compile(spec.filter());
         List<SortOrder.SortRow> rows = new ArrayList<>();
         for (long id : ids) {
-            DirectoryEntry entry = read(reader, id);
+            if (limits.timeIsUp()) {
+                throw new LdapOperationException(ResultCodeEnum.TIME_LIMIT_EXCEEDED,
+                        "time limit exceeded before the results were ordered");
+            }
+            DirectoryEntry entry = readForFilter(reader, id, spec.filter());
             boolean reference = entry != null && !spec.manageDsaIT() && id != baseId && kinds.isReferral(entry);
             if (entry != null && (reference || compiled.matches(entry))) {
                 rows.add(order == null ? new SortOrder.SortRow(id, null) : order.row(entry));
@@ -222,6 +232,21 @@ public final class SearchOperation {
     DirectoryEntry read(StoreReader reader, long id) {
         entriesRead.incrementAndGet();
         return reader.entry(id);
+    }
+
+    /** An entry to test against {@code filter}: without its DN unless the filter looks at DNs. */
+    DirectoryEntry readForFilter(StoreReader reader, long id, ExprNode searchFilter) {
+        entriesRead.incrementAndGet();
+        return usesDn(searchFilter) ? reader.entry(id) : reader.entryWithoutDn(id);
+    }
+
+    /** Whether the filter has an extensible match with {@code :dn:} (RFC 4511 section 4.5.1.7.7). */
+    static boolean usesDn(ExprNode node) {
+        return switch (node) {
+            case ExtensibleNode extensible -> extensible.hasDnAttributes();
+            case BranchNode branch -> branch.getChildren().stream().anyMatch(SearchOperation::usesDn);
+            case null, default -> false;
+        };
     }
 
     SearchSettings settings() {

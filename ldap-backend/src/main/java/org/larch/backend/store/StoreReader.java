@@ -32,13 +32,26 @@ public class StoreReader implements AutoCloseable {
 
     /** The entry with its DN and resolved attribute types, or null if there is none with this id. */
     public DirectoryEntry entry(long id) {
+        DirectoryEntry entry = entryWithoutDn(id);
+        if (entry != null) {
+            entry.dn(dnOf(id));
+        }
+        return entry;
+    }
+
+    /**
+     * The entry's attributes with a null DN, or null if there is none with this id: for a search
+     * that tests many entries and needs the DN (which costs more than the attributes) only of those
+     * it returns. Set it with {@link #dnOf} before the entry leaves the caller.
+     */
+    public DirectoryEntry entryWithoutDn(long id) {
         byte[] record = store.id2entry().get(txn, EntryIds.key(id));
         if (record == null) {
             return null;
         }
         var attributes = EntryRecord.decode(record, descriptionId ->
                 store.dictionary().byId(txn, descriptionId, pendingDescriptions()));
-        return new DirectoryEntry(dnOf(id), id, attributes);
+        return new DirectoryEntry(null, id, attributes);
     }
 
     /** The entry at {@code dn}, or NO_SUCH_OBJECT naming the deepest existing ancestor. */

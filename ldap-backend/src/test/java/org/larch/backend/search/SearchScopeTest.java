@@ -70,6 +70,15 @@ class SearchScopeTest {
     }
 
     @Test
+    void aDnAttributesMatchSeesTheEntriesDn() {
+        CollectingSink sink = run(Specs.search(SUFFIX, SearchScope.SUBTREE, "(ou:dn:=people)"));
+        assertEquals(1 + SearchFixture.PEOPLE, sink.entries.size());
+        assertEquals(0, run(Specs.search(SUFFIX, SearchScope.SUBTREE, "(&(uid=user.1)(ou:=people))")).entries.size());
+        assertEquals(List.of("uid=user.1,ou=People,dc=example,dc=com"),
+                run(Specs.search(SUFFIX, SearchScope.SUBTREE, "(&(uid=user.1)(ou:dn:=people))")).dns());
+    }
+
+    @Test
     void aMissingBaseIsNoSuchObjectWithTheMatchedDn() {
         LdapOperationException missing = assertThrows(LdapOperationException.class,
                 () -> run(Specs.search("uid=nobody,ou=People," + SUFFIX, SearchScope.SUBTREE, "(objectClass=*)")));
