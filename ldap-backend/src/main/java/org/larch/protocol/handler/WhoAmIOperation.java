@@ -1,0 +1,25 @@
+package org.larch.protocol.handler;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.directory.api.ldap.extras.extended.whoAmI.WhoAmIResponseImpl;
+import org.apache.directory.api.ldap.model.message.ExtendedRequest;
+import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
+import org.larch.backend.Identity;
+import org.larch.protocol.codec.AnonymousWhoAmIResponse;
+import org.larch.protocol.session.Operation;
+
+/** RFC 4532 "Who am I?": {@code dn:<bound DN>}, or an empty authzId for anonymous. */
+final class WhoAmIOperation implements RequestHandler<ExtendedRequest> {
+
+    @Override
+    public void handle(Operation operation, ExtendedRequest request) {
+        Identity identity = operation.connection().identity();
+        WhoAmIResponseImpl response = new WhoAmIResponseImpl(request.getMessageId(), ResultCodeEnum.SUCCESS);
+        if (identity.isAnonymous()) {
+            operation.respondEncoded(response, AnonymousWhoAmIResponse.encode(request.getMessageId()));
+            return;
+        }
+        response.setAuthzId(("dn:" + identity.dn().getName()).getBytes(StandardCharsets.UTF_8));
+        operation.respond(response);
+    }
+}
