@@ -5,43 +5,47 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import org.apache.directory.api.ldap.model.entry.Value;
-import org.apache.directory.api.ldap.model.exception.LdapInvalidAttributeValueException;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.apache.directory.api.ldap.model.schema.LdapSyntax;
+import org.apache.directory.api.ldap.model.schema.SyntaxChecker;
+import org.larch.backend.LdapOperationException;
+import org.larch.backend.match.MatchingRules;
 
 /**
- * Validates a value against its attribute type's syntax and normalizes it by the type's equality
- * rule, through the LDAP API's {@link Value} (its syntax checkers and normalizers). Two values are
- * duplicates when their normalized forms are equal.
+ * What the schema checker asks of a value: is it valid per its attribute type's syntax (the LDAP
+ * API's syntax checkers), and what is its equality key (h/index's {@link MatchingRules}, the same
+ * normalization filters, indexes and compare use), so two values are duplicates exactly when a filter
+ * would find them equal.
  *
- * <p>Values of binary syntaxes (X-NOT-HUMAN-READABLE: JPEG, octet string, certificates...) are taken
- * as they are and compared byte for byte, as slapd does for blobs: the API's JPEG checker, for
- * instance, refuses pictures that are not JFIF.
+ * <p>Values of binary syntaxes (X-NOT-HUMAN-READABLE: JPEG, octet string, certificates...) are not
+ * syntax-checked, as slapd does for blobs: the API's JPEG checker, for instance, refuses pictures that
+ * are not JFIF.
  */
 final class AttributeValues {
+    private final MatchingRules matchingRules;
 
-    private AttributeValues() {}
-
-    /** The value normalized for equality, or null when it fails the syntax of {@code type}. */
-    static String normalizedOrNull(AttributeType type, byte[] value) {
-        if (!isHumanReadable(type)) {
-            return "#" + HexFormat.of().formatHex(value);
-        }
-        String text = utf8OrNull(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return new Value(type, text).getNormalized();
-        } catch (LdapInvalidAttributeValueException | IllegalArgumentException e) {
-            return null;
-        }
+    AttributeValues(MatchingRules matchingRules) {
+        this.matchingRules = matchingRules;
     }
 
-    private static boolean isHumanReadable(AttributeType type) {
+    /** Whether {@code value} is valid per the syntax of {@code type}. */
+    boolean isValid(AttributeType type, byte[] value) {
         LdapSyntax syntax = type.getSyntax();
-        return syntax == null || syntax.isHumanReadable();
+        if (syntax == null || !syntax.isHumanReadable()) {
+            return true;
+        }
+        String text = utf8OrNull(value);
+        SyntaxChecker checker = syntax.getSyntaxChecker();
+        return text != null && (checker == null || checker.isValidSyntax(text));
+    }
+
+    /** The value's equality key as text (for sets and comparisons), or null when it cannot be normalized. */
+    String equalityKeyOrNull(AttributeType type, byte[] value) {
+        try {
+            return HexFormat.of().formatHex(matchingRules.equalityKey(type, value));
+        } catch (LdapOperationException invalid) {
+            return null;
+        }
     }
 
     private static String utf8OrNull(byte[] value) {

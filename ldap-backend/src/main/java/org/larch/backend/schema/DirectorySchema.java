@@ -154,7 +154,7 @@ public final class DirectorySchema {
      * leaves it to the server); {@link #check} refuses an entry that still lacks one (notAllowedOnRdn).
      */
     public void addMissingRdnValues(DirectoryEntry entry) {
-        RdnValues.addMissing(entry, this);
+        checker.addMissingRdnValues(entry);
     }
 
     /** Operational: any USAGE other than userApplications (not subject to MUST/MAY, not in {@code *}). */

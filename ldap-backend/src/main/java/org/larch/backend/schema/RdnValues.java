@@ -18,11 +18,16 @@ import org.larch.backend.entry.EntryAttribute;
  * message {@code "value of naming attribute 'cn' is not present in entry"}).
  */
 final class RdnValues {
+    private final DirectorySchema schema;
+    private final AttributeValues values;
 
-    private RdnValues() {}
+    RdnValues(DirectorySchema schema, AttributeValues values) {
+        this.schema = schema;
+        this.values = values;
+    }
 
     /** Throws notAllowedOnRdn when a value of the entry's RDN is not a value of the entry. */
-    static void checkPresent(DirectoryEntry entry, DirectorySchema schema) {
+    void checkPresent(DirectoryEntry entry) {
         for (Ava ava : rdnAvas(entry)) {
             AttributeType type = schema.requireAttributeType(ava.getType());
             if (!isPresent(entry, type, rdnValue(ava))) {
@@ -33,7 +38,7 @@ final class RdnValues {
     }
 
     /** Adds each RDN value the entry lacks, as the client wrote it in the DN, as slapd does on add. */
-    static void addMissing(DirectoryEntry entry, DirectorySchema schema) {
+    void addMissing(DirectoryEntry entry) {
         for (Ava ava : rdnAvas(entry)) {
             AttributeType type = schema.requireAttributeType(ava.getType());
             byte[] value = rdnValue(ava);
@@ -57,15 +62,15 @@ final class RdnValues {
                 : ava.getValue().getBytes();
     }
 
-    private static boolean isPresent(DirectoryEntry entry, AttributeType type, byte[] rdnValue) {
-        String wanted = AttributeValues.normalizedOrNull(type, rdnValue);
+    private boolean isPresent(DirectoryEntry entry, AttributeType type, byte[] rdnValue) {
+        String wanted = values.equalityKeyOrNull(type, rdnValue);
         for (EntryAttribute attribute : entry.ofType(type)) {
             if (!attribute.description().options().isEmpty()) {
                 continue;
             }
             for (byte[] value : attribute.values()) {
-                String normalized = AttributeValues.normalizedOrNull(type, value);
-                if (normalized != null && normalized.equals(wanted)) {
+                String key = values.equalityKeyOrNull(type, value);
+                if (key != null && key.equals(wanted)) {
                     return true;
                 }
             }

@@ -8,6 +8,7 @@ import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.larch.backend.LdapOperationException;
 import org.larch.backend.entry.DirectoryEntry;
 import org.larch.backend.entry.EntryAttribute;
+import org.larch.backend.match.MatchingRules;
 
 /**
  * Checks an entry against the schema as slapd's {@code entry_schema_check} does, in its order, with
@@ -27,14 +28,16 @@ import org.larch.backend.entry.EntryAttribute;
  * </ol>
  *
  * Value numbers count from 0, as in slapd. Operational attributes (any USAGE but userApplications)
- * are checked for syntax and values but not against MUST/MAY. Value normalization uses the LDAP API's
- * normalizers ({@link AttributeValues}).
+ * are checked for syntax and values but not against MUST/MAY. Syntax checks use the LDAP API's
+ * syntax checkers, value equality the shared {@link MatchingRules} ({@link AttributeValues}).
  */
 final class SchemaChecker {
     private final DirectorySchema schema;
+    private final AttributeValues values;
 
     SchemaChecker(DirectorySchema schema) {
         this.schema = schema;
+        this.values = new AttributeValues(new MatchingRules(schema.schemaManager()));
     }
 
     /** The structural object class's name, or the first violation as an LdapOperationException. */
@@ -43,7 +46,7 @@ final class SchemaChecker {
             checkValues(attribute, resolve(attribute));
         }
         String structural = new ObjectClassRules(schema).check(entry);
-        RdnValues.checkPresent(entry, schema);
+        new RdnValues(schema, values).checkPresent(entry);
         return structural;
     }
 
@@ -57,22 +60,28 @@ final class SchemaChecker {
         return type;
     }
 
-    private static void checkValues(EntryAttribute attribute, AttributeType type) {
+    /** Adds the RDN values the entry lacks (see {@link RdnValues#addMissing}). */
+    void addMissingRdnValues(DirectoryEntry entry) {
+        new RdnValues(schema, values).addMissing(entry);
+    }
+
+    private void checkValues(EntryAttribute attribute, AttributeType type) {
         String name = attribute.description().text();
-        List<byte[]> values = attribute.values();
+        List<byte[]> stored = attribute.values();
         Set<String> seen = new HashSet<>();
-        for (int index = 0; index < values.size(); index++) {
-            String normalized = AttributeValues.normalizedOrNull(type, values.get(index));
-            if (normalized == null) {
+        for (int index = 0; index < stored.size(); index++) {
+            byte[] value = stored.get(index);
+            String key = values.isValid(type, value) ? values.equalityKeyOrNull(type, value) : null;
+            if (key == null) {
                 throw new LdapOperationException(ResultCodeEnum.INVALID_ATTRIBUTE_SYNTAX,
                         name + ": value #" + index + " invalid per syntax");
             }
-            if (!seen.add(normalized)) {
+            if (!seen.add(key)) {
                 throw new LdapOperationException(ResultCodeEnum.ATTRIBUTE_OR_VALUE_EXISTS,
                         name + ": value #" + index + " provided more than once");
             }
         }
-        if (type.isSingleValued() && values.size() > 1) {
+        if (type.isSingleValued() && stored.size() > 1) {
             throw new LdapOperationException(ResultCodeEnum.CONSTRAINT_VIOLATION,
                     "attribute '" + name + "' cannot have multiple values");
         }

@@ -7,6 +7,8 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.api.ldap.model.exception.LdapSchemaException;
 import org.apache.directory.api.ldap.model.schema.SchemaManager;
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SchemaFileLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaFileLoader.class);
+    private static final Pattern PARSER_LINE = Pattern.compile("\\(line (\\d+), col \\d+\\)");
 
     private final SchemaManager manager;
     private final String schemaName;
@@ -39,7 +42,8 @@ final class SchemaFileLoader {
     }
 
     /** Parses {@code text} (the contents of {@code sourceName}) and adds its definitions. */
-    void load(String sourceName, String text) {
+    void load(String sourceName, String fileText) {
+        String text = SchemaText.prepare(fileText);
         OpenLdapSchemaParser parser = parse(sourceName, text);
         List<Definition> pending = definitions(sourceName, text, parser);
         addUntilResolved(pending);
@@ -51,8 +55,14 @@ final class SchemaFileLoader {
             parser.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
             return parser;
         } catch (LdapSchemaException | ParseException | IOException e) {
-            throw new SchemaLoadException(sourceName + ": " + e.getMessage(), e);
+            throw new SchemaLoadException(sourceName + lineOf(e.getMessage()) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** ":12" for a parser message ending in "(line 12, col 3)", else "". */
+    private static String lineOf(String parserMessage) {
+        Matcher matcher = PARSER_LINE.matcher(parserMessage == null ? "" : parserMessage);
+        return matcher.find() ? ":" + matcher.group(1) : "";
     }
 
     /** One parsed definition with the file and line it starts on. */
@@ -149,10 +159,21 @@ final class SchemaFileLoader {
         }
     }
 
+    /** The API's schema exceptions sometimes carry only a code (e.g. a structural class with an auxiliary SUP). */
+    private static String describe(Throwable error) {
+        String code = error instanceof LdapSchemaException schemaError && schemaError.getCode() != null
+                ? schemaError.getCode().toString()
+                : null;
+        if (error.getMessage() != null) {
+            return code == null ? error.getMessage() : code + ": " + error.getMessage();
+        }
+        return code != null ? code : error.getClass().getSimpleName();
+    }
+
     private static String reasons(List<Throwable> errors) {
         List<String> messages = new ArrayList<>();
         for (Throwable error : errors) {
-            messages.add(error.getMessage());
+            messages.add(describe(error));
         }
         return String.join("; ", messages);
     }
