@@ -102,6 +102,20 @@ class ServeCommandTest {
     }
 
     @Test
+    void brokenSchemaFileIsAConfigurationErrorNamingItsLine() throws Exception {
+        Path schema = java.nio.file.Files.writeString(temp.resolve("broken.schema"), """
+                # refers to a superior type nobody defined
+                attributetype ( 1.3.6.1.4.1.99999.1.1 NAME 'brokenAttribute'
+                    SUP noSuchSuperior )
+                """);
+        Path config = TestConfigs.write(temp, "include " + schema);
+        CommandRun run = CommandRun.of("serve", "-f", config.toString());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith(schema + ":2: "), run.toString());
+        assertEquals(1, run.err().lines().count(), run.toString());
+    }
+
+    @Test
     void aPortInUseIsAClearMessageAndExitCode1() throws Exception {
         Path config = TestConfigs.write(temp);
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
