@@ -18,15 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.larch.conf.ConfigFile;
 import org.larch.conf.LarchConfig;
 
 class LarchServerTest {
-    /** TEMPORARY: LarchDirectory.bind is not wired yet on h/backend ("bind is not wired yet"). */
-    static final String WAITING_FOR_BIND = "LarchDirectory.bind not wired yet (h/backend)";
 
     @TempDir
     Path temp;
@@ -49,7 +46,6 @@ class LarchServerTest {
     }
 
     @Test
-    @Disabled(WAITING_FOR_BIND)
     void rootdnBindsWithRootpwAndWhatItAddsSurvivesARestart() throws Exception {
         LarchConfig config = ConfigFile.parse(TestConfigs.write(temp));
         try (LarchServer server = LarchServer.start(config); LDAPConnection connection = connect(server)) {
@@ -64,7 +60,6 @@ class LarchServerTest {
     }
 
     @Test
-    @Disabled(WAITING_FOR_BIND)
     void wrongRootPasswordIsInvalidCredentials() throws Exception {
         try (LarchServer server = LarchServer.start(ConfigFile.parse(TestConfigs.write(temp)));
                 LDAPConnection connection = connect(server)) {
@@ -88,7 +83,6 @@ class LarchServerTest {
     }
 
     @Test
-    @Disabled(WAITING_FOR_BIND)
     void generatedRootPasswordIsShownOnceAndKeptHashed() throws Exception {
         LarchConfig config = ConfigFile.withListen(ConfigFile.embeddedDefault(temp, Map.of()), List.of("ldap://127.0.0.1:0"));
         String password;
