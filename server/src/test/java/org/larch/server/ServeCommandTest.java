@@ -102,6 +102,14 @@ class ServeCommandTest {
     }
 
     @Test
+    void indexOnAnUndefinedAttributeIsAConfigurationErrorNamingItsLine() {
+        Path config = TestConfigs.write(temp, "index noSuchAttribute eq");
+        CommandRun run = CommandRun.of("serve", "-f", config.toString());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals(config + ":10: index: attribute type \"noSuchAttribute\" is not defined in the schema\n", run.err());
+    }
+
+    @Test
     void brokenSchemaFileIsAConfigurationErrorNamingItsLine() throws Exception {
         Path schema = java.nio.file.Files.writeString(temp.resolve("broken.schema"), """
                 # refers to a superior type nobody defined
