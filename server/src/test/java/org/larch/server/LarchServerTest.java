@@ -12,6 +12,8 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.TrustAllTrustManager;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -100,6 +102,26 @@ class LarchServerTest {
         try (LarchServer server = LarchServer.start(config); LDAPConnection connection = connect(server)) {
             assertTrue(server.generatedRootPassword().isEmpty(), "shown only on the first start");
             connection.bind("cn=admin,dc=example,dc=com", password);
+        }
+    }
+
+    @Test
+    void servesLdapsWithTheConfiguredCertificateAndKey() throws Exception {
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                "-keyout", temp.resolve("key.pem").toString(), "-out", temp.resolve("cert.pem").toString(),
+                "-days", "2", "-subj", "/CN=localhost").redirectErrorStream(true).start();
+        openssl.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        org.junit.jupiter.api.Assumptions.assumeTrue(openssl.waitFor() == 0, "openssl is needed to make a test certificate");
+        LarchConfig config = ConfigFile.parse(TestConfigs.write(temp, "listen ldaps://127.0.0.1:0",
+                "TLSCertificateFile cert.pem", "TLSCertificateKeyFile key.pem"));
+        try (LarchServer server = LarchServer.start(config)) {
+            URI ldaps = server.urls().get(1);
+            assertEquals("ldaps", ldaps.getScheme());
+            SSLUtil trustAll = new SSLUtil(new TrustAllTrustManager());
+            try (LDAPConnection connection = new LDAPConnection(trustAll.createSSLSocketFactory(), ldaps.getHost(), ldaps.getPort())) {
+                connection.bind(TestConfigs.ROOT_DN, TestConfigs.ROOT_PASSWORD);
+                assertNotNull(connection.getEntry(TestConfigs.SUFFIX));
+            }
         }
     }
 
