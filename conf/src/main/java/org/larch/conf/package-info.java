@@ -1,13 +1,16 @@
 /**
  * The configuration file of a Larch server.
  *
- * <p>This module will own: parsing one text file in the directive style OpenLDAP users know from
- * {@code slapd.conf} ({@code suffix}, {@code rootdn}, {@code rootpw}, {@code directory},
- * {@code maxsize}, {@code index}, {@code access to}, {@code serverID}, {@code syncrepl},
- * {@code multiprovider}, TLS settings, limits); validation that fails start-up with the file, line and
- * reason for any unknown or malformed directive; the embedded default used when there is no file at
- * all; and the typed settings the other modules read.
+ * <p>{@link org.larch.conf.ConfigFile#parse(java.nio.file.Path)} reads one text file of
+ * slapd.conf-style directives ({@code include}, {@code suffix}, {@code rootdn}, {@code rootpw},
+ * {@code directory}, {@code maxsize}, {@code index}, {@code sizelimit}, {@code timelimit},
+ * {@code listen}, {@code TLSCertificateFile}, {@code TLSCertificateKeyFile}, {@code loglevel},
+ * {@code rtxnsize}, {@code serverID}, {@code database mdb}, {@code maxpdusize}, {@code maxconnections},
+ * {@code idletimeout}) into the typed, immutable {@link org.larch.conf.LarchConfig}. Unknown or
+ * malformed directives and inconsistent settings stop with a {@link org.larch.conf.ConfigException}
+ * whose message is {@code file:line: reason}. {@link org.larch.conf.ConfigFile#embeddedDefault} is the
+ * configuration {@code larch serve} runs on without a file ({@code default.conf} beside this package).
  *
- * <p>Depends on the JDK only (and, if needed, the LDAP API's DN type).
+ * <p>Depends on the JDK only (DNs are checked with {@code javax.naming.ldap.LdapName}).
  */
 package org.larch.conf;
