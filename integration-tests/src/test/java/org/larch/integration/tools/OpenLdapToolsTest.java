@@ -130,7 +130,7 @@ class OpenLdapToolsTest {
                 "-E", "pr=30/noprompt", "-b", DirectoryDataGenerator.PEOPLE, "(objectClass=inetOrgPerson)", "1.1"));
         assertEquals(0, result.exitCode(), result.toString());
         assertEquals(PEOPLE, count(result.output(), "^dn: "));
-        assertTrue(count(result.output(), "^# pagedresults: cookie=") >= PEOPLE / 30, result.output());
+        assertTrue(count(result.output(), "^# pagedresults: .*cookie=") >= PEOPLE / 30, result.output());
     }
 
     @Test
