@@ -56,6 +56,23 @@ public final class ConfigFile {
         return generate ? config : config.withRootPassword(password);
     }
 
+    /**
+     * {@code config} listening on {@code urls} instead (the command line's {@code --listen}), checked as
+     * a {@code listen} directive is; errors start with {@code --listen:}.
+     */
+    public static LarchConfig withListen(LarchConfig config, List<String> urls) {
+        ConfigSource commandLine = ConfigSource.text("--listen", Path.of("").toAbsolutePath(), "");
+        Directive directive = new Directive(commandLine, 0, "listen", urls);
+        ConfigBuilder builder = new ConfigBuilder();
+        builder.apply(directive);
+        for (java.net.URI url : builder.listen()) {
+            if (url.getScheme().equals("ldaps") && config.tlsCertificateFile() == null) {
+                throw directive.error("listen " + url + " needs TLSCertificateFile and TLSCertificateKeyFile");
+            }
+        }
+        return config.withListen(builder.listen());
+    }
+
     /** The embedded default's text, as {@code larch serve} would read it. */
     public static String embeddedText() {
         try (InputStream in = ConfigFile.class.getResourceAsStream(EMBEDDED_RESOURCE)) {

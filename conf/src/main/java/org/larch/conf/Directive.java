@@ -18,9 +18,9 @@ public record Directive(ConfigSource source, int lineNumber, String keyword, Lis
         arguments = List.copyOf(arguments);
     }
 
-    /** {@code file:line}, the prefix of every message about this directive. */
+    /** {@code file:line}, the prefix of every message about this directive (no line for line 0: not from a file). */
     public String location() {
-        return source.name() + ":" + lineNumber;
+        return lineNumber == 0 ? source.name() : source.name() + ":" + lineNumber;
     }
 
     /** An exception whose message is {@code file:line: reason}. */

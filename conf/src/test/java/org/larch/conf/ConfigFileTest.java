@@ -191,4 +191,13 @@ class ConfigFileTest {
         assertNull(config.rootPassword());
         assertTrue(config.generateRootPassword());
     }
+
+    @Test
+    void listenCanBeReplacedFromTheCommandLine() {
+        LarchConfig config = ConfigFile.withListen(files.parse(files.minimal()), List.of("ldap://127.0.0.1:0"));
+        assertEquals(List.of(URI.create("ldap://127.0.0.1:0")), config.listen());
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> ConfigFile.withListen(config, List.of("ldaps://127.0.0.1:0")));
+        assertEquals("--listen: listen ldaps://127.0.0.1:0 needs TLSCertificateFile and TLSCertificateKeyFile", e.getMessage());
+    }
 }

@@ -15,6 +15,8 @@ import org.apache.directory.api.ldap.model.name.Dn;
  * @param paged the paged results control (RFC 2696), or null
  * @param sortKeys the server-side sort control's keys (RFC 2891), or null
  * @param valuesReturnFilter the values return filter (RFC 3876) items, or null
+ * @param sortCritical whether the sort control was critical: a sort the server cannot do then fails
+ *     the search with UNAVAILABLE_CRITICAL_EXTENSION (RFC 2891) instead of returning unsorted results
  */
 public record SearchSpec(
         Dn base,
@@ -28,7 +30,16 @@ public record SearchSpec(
         boolean manageDsaIT,
         PagedRequest paged,
         List<SortKey> sortKeys,
-        List<ExprNode> valuesReturnFilter) {
+        List<ExprNode> valuesReturnFilter,
+        boolean sortCritical) {
+
+    /** Without {@code sortCritical} (a non-critical sort control, or none). */
+    public SearchSpec(Dn base, SearchScope scope, AliasDerefMode derefAliases, int sizeLimit, int timeLimitSeconds,
+            boolean typesOnly, ExprNode filter, List<String> attributes, boolean manageDsaIT, PagedRequest paged,
+            List<SortKey> sortKeys, List<ExprNode> valuesReturnFilter) {
+        this(base, scope, derefAliases, sizeLimit, timeLimitSeconds, typesOnly, filter, attributes, manageDsaIT, paged,
+                sortKeys, valuesReturnFilter, false);
+    }
 
     /** RFC 2696: page size and the cookie from the previous page (empty on the first request). */
     public record PagedRequest(int size, byte[] cookie) {}

@@ -1,0 +1,59 @@
+package org.larch.backend.filter;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.directory.api.ldap.model.exception.LdapException;
+import org.apache.directory.api.ldap.model.schema.ObjectClass;
+import org.apache.directory.api.ldap.model.schema.SchemaManager;
+
+/**
+ * Object class inheritance for {@code (objectClass=person)}: as in slapd, an entry whose objectClass
+ * values name only {@code inetOrgPerson} matches, because inetOrgPerson is a subclass of person.
+ */
+public final class ObjectClassHierarchy {
+    private final SchemaManager schemaManager;
+
+    public ObjectClassHierarchy(SchemaManager schemaManager) {
+        this.schemaManager = schemaManager;
+    }
+
+    /** Is the class named by {@code value} the class {@code wantedOid} or one of its subclasses? */
+    public boolean isSubclassOf(byte[] value, String wantedOid) {
+        return selfAndSuperclassOids(value).contains(wantedOid);
+    }
+
+    /**
+     * The OIDs of the class named by {@code value} and of all its superclasses (what an objectClass
+     * equality index keys an entry under); the lowercased name alone for a class the schema lacks.
+     */
+    public Set<String> selfAndSuperclassOids(byte[] value) {
+        String name = new String(value, StandardCharsets.UTF_8).strip();
+        ObjectClass start = lookup(name);
+        Set<String> oids = new LinkedHashSet<>();
+        if (start == null) {
+            oids.add(name.toLowerCase(Locale.ROOT));
+            return oids;
+        }
+        Deque<ObjectClass> pending = new ArrayDeque<>();
+        pending.push(start);
+        while (!pending.isEmpty()) {
+            ObjectClass current = pending.pop();
+            if (oids.add(current.getOid()) && current.getSuperiors() != null) {
+                current.getSuperiors().forEach(pending::push);
+            }
+        }
+        return oids;
+    }
+
+    private ObjectClass lookup(String name) {
+        try {
+            return schemaManager.lookupObjectClassRegistry(name);
+        } catch (LdapException unknown) {
+            return null;
+        }
+    }
+}

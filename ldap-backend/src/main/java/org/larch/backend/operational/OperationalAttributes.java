@@ -1,0 +1,135 @@
+package org.larch.backend.operational;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.apache.directory.api.ldap.model.schema.AttributeType;
+import org.larch.backend.Identity;
+import org.larch.backend.csn.Csn;
+import org.larch.backend.entry.AttributeDescription;
+import org.larch.backend.entry.DirectoryEntry;
+import org.larch.backend.entry.EntryAttribute;
+import org.larch.backend.schema.DirectorySchema;
+
+/**
+ * Writes the operational attributes an update leaves on an entry, as slapd's {@code lastmod} does.
+ *
+ * <p>On add: {@code entryUUID} (a random, version 4 UUID), {@code entryCSN}, {@code createTimestamp}
+ * and {@code modifyTimestamp}, {@code creatorsName} and {@code modifiersName} (the bound DN; empty for
+ * anonymous, as slapd writes), {@code structuralObjectClass}. Values already present are kept: only a
+ * client allowed to seed them (see {@link NoUserModification}) can have put them there. On every
+ * change: {@code entryCSN}, {@code modifyTimestamp}, {@code modifiersName}. The timestamps are the
+ * CSN's time to the second, so an entry's CSN and timestamp never disagree.
+ */
+public final class OperationalAttributes {
+    private final AttributeType entryUuid;
+    private final AttributeType entryCsn;
+    private final AttributeType createTimestamp;
+    private final AttributeType modifyTimestamp;
+    private final AttributeType creatorsName;
+    private final AttributeType modifiersName;
+    private final AttributeType structuralObjectClass;
+    private final AttributeType contextCsn;
+
+    public OperationalAttributes(DirectorySchema schema) {
+        this.entryUuid = schema.requireAttributeType("entryUUID");
+        this.entryCsn = schema.requireAttributeType("entryCSN");
+        this.createTimestamp = schema.requireAttributeType("createTimestamp");
+        this.modifyTimestamp = schema.requireAttributeType("modifyTimestamp");
+        this.creatorsName = schema.requireAttributeType("creatorsName");
+        this.modifiersName = schema.requireAttributeType("modifiersName");
+        this.structuralObjectClass = schema.requireAttributeType("structuralObjectClass");
+        this.contextCsn = schema.requireAttributeType("contextCSN");
+    }
+
+    /** Stamps a new entry: every operational attribute an add writes, unless already present. */
+    public void stampAdd(DirectoryEntry entry, Identity who, Csn csn, String structuralClass) {
+        byte[] name = utf8(bindName(who));
+        byte[] timestamp = utf8(GeneralizedTime.ofSeconds(csn.time()));
+        addIfAbsent(entry, entryUuid, utf8(UUID.randomUUID().toString()));
+        addIfAbsent(entry, creatorsName, name);
+        addIfAbsent(entry, createTimestamp, timestamp);
+        addIfAbsent(entry, entryCsn, utf8(csn.format()));
+        addIfAbsent(entry, modifiersName, name);
+        addIfAbsent(entry, modifyTimestamp, timestamp);
+        replace(entry, structuralObjectClass, utf8(structuralClass));
+    }
+
+    /** Stamps a changed entry (modify, modDN): who changed it, when, and its new CSN. */
+    public void stampChange(DirectoryEntry entry, Identity who, Csn csn) {
+        replace(entry, entryCsn, utf8(csn.format()));
+        replace(entry, modifyTimestamp, utf8(GeneralizedTime.ofSeconds(csn.time())));
+        replace(entry, modifiersName, utf8(bindName(who)));
+    }
+
+    /**
+     * Raises the suffix entry's {@code contextCSN} to {@code csn} when it is greater (a CSN seeded by
+     * replication may be older than the current one). Returns whether the entry changed.
+     */
+    public boolean raiseContextCsn(DirectoryEntry suffix, Csn csn) {
+        Csn current = contextCsn(suffix);
+        if (current != null && !csn.isAfter(current)) {
+            return false;
+        }
+        replace(suffix, contextCsn, utf8(csn.format()));
+        return true;
+    }
+
+    /** The greatest {@code contextCSN} value of the entry, or null when it has none. */
+    public Csn contextCsn(DirectoryEntry suffix) {
+        Csn greatest = null;
+        for (EntryAttribute attribute : suffix.ofType(contextCsn)) {
+            for (byte[] value : attribute.values()) {
+                Csn candidate = Csn.parse(new String(value, StandardCharsets.UTF_8));
+                if (greatest == null || candidate.isAfter(greatest)) {
+                    greatest = candidate;
+                }
+            }
+        }
+        return greatest;
+    }
+
+    /** The entry's {@code entryCSN}, or null when it has none. */
+    public Csn entryCsn(DirectoryEntry entry) {
+        List<EntryAttribute> found = entry.ofType(entryCsn);
+        if (found.isEmpty() || found.getFirst().values().isEmpty()) {
+            return null;
+        }
+        return Csn.parse(new String(found.getFirst().values().getFirst(), StandardCharsets.UTF_8));
+    }
+
+    /** The DN slapd writes for {@code who}: the bound DN as written, empty for anonymous. */
+    private static String bindName(Identity who) {
+        return who.isAnonymous() ? "" : who.dn().getName();
+    }
+
+    private static void addIfAbsent(DirectoryEntry entry, AttributeType type, byte[] value) {
+        if (entry.ofType(type).isEmpty()) {
+            entry.attributes().add(attribute(type, value));
+        }
+    }
+
+    /** Replaces the values in place (the attribute keeps its position), or appends the attribute. */
+    private static void replace(DirectoryEntry entry, AttributeType type, byte[] value) {
+        List<EntryAttribute> found = entry.ofType(type);
+        if (found.isEmpty()) {
+            entry.attributes().add(attribute(type, value));
+            return;
+        }
+        EntryAttribute first = found.getFirst();
+        first.values().clear();
+        first.values().add(value);
+        for (EntryAttribute extra : found.subList(1, found.size())) {
+            entry.attributes().remove(extra);
+        }
+    }
+
+    private static EntryAttribute attribute(AttributeType type, byte[] value) {
+        AttributeDescription description = AttributeDescription.parse(type.getName());
+        return new EntryAttribute(description, type, List.of(value));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

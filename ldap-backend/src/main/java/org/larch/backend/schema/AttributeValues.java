@@ -1,0 +1,62 @@
+package org.larch.backend.schema;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import org.apache.directory.api.ldap.model.schema.AttributeType;
+import org.apache.directory.api.ldap.model.schema.LdapSyntax;
+import org.apache.directory.api.ldap.model.schema.SyntaxChecker;
+import org.larch.backend.LdapOperationException;
+import org.larch.backend.match.MatchingRules;
+
+/**
+ * What the schema checker asks of a value: is it valid per its attribute type's syntax (the LDAP
+ * API's syntax checkers), and what is its equality key (h/index's {@link MatchingRules}, the same
+ * normalization filters, indexes and compare use), so two values are duplicates exactly when a filter
+ * would find them equal.
+ *
+ * <p>Values of binary syntaxes (X-NOT-HUMAN-READABLE: JPEG, octet string, certificates...) are not
+ * syntax-checked, as slapd does for blobs: the API's JPEG checker, for instance, refuses pictures that
+ * are not JFIF.
+ */
+final class AttributeValues {
+    private final MatchingRules matchingRules;
+
+    AttributeValues(MatchingRules matchingRules) {
+        this.matchingRules = matchingRules;
+    }
+
+    /** Whether {@code value} is valid per the syntax of {@code type}. */
+    boolean isValid(AttributeType type, byte[] value) {
+        LdapSyntax syntax = type.getSyntax();
+        if (syntax == null || !syntax.isHumanReadable()) {
+            return true;
+        }
+        String text = utf8OrNull(value);
+        SyntaxChecker checker = syntax.getSyntaxChecker();
+        return text != null && (checker == null || checker.isValidSyntax(text));
+    }
+
+    /** The value's equality key as text (for sets and comparisons), or null when it cannot be normalized. */
+    String equalityKeyOrNull(AttributeType type, byte[] value) {
+        try {
+            return HexFormat.of().formatHex(matchingRules.equalityKey(type, value));
+        } catch (LdapOperationException invalid) {
+            return null;
+        }
+    }
+
+    private static String utf8OrNull(byte[] value) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.larch.backend.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
+import org.larch.backend.entry.AttributeDescription;
+import org.larch.backend.entry.EntryAttribute;
+
+/**
+ * The value of an {@code id2entry} record: an entry's attributes in stored order, without its DN (the
+ * DN lives in {@code dn2id}, so renaming a subtree rewrites no entry below it). Varints are unsigned
+ * LEB128 (7 bits a byte, low group first, high bit = more bytes follow).
+ *
+ * <pre>
+ * offset | size   | field            | meaning
+ * -------+--------+------------------+-----------------------------------------------------------
+ *      0 | 1      | format           | 1
+ *      1 | varint | attribute count  | N
+ *        |        | N times:         |
+ *        | varint |   description id | the attribute description's id in the dictionary (ad2id)
+ *        | varint |   value count    | M
+ *        |        |   M times:       |
+ *        | varint |     length       | L
+ *        | L      |     value        | the value's bytes as stored (UTF-8 for strings)
+ * </pre>
+ */
+public final class EntryRecord {
+    public static final int FORMAT = 1;
+
+    private EntryRecord() {}
+
+    /** Encodes {@code attributes}; {@code descriptionIds} gives each description's dictionary id. */
+    public static byte[] encode(List<EntryAttribute> attributes, ToIntFunction<AttributeDescription> descriptionIds) {
+        ByteOutput out = new ByteOutput(estimateSize(attributes));
+        out.writeByte(FORMAT).writeVarint(attributes.size());
+        for (EntryAttribute attribute : attributes) {
+            out.writeVarint(descriptionIds.applyAsInt(attribute.description()));
+            out.writeVarint(attribute.values().size());
+            for (byte[] value : attribute.values()) {
+                out.writeVarint(value.length).writeBytes(value);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Decodes a record; {@code dictionary} resolves description ids (it throws for unknown ones). */
+    public static List<EntryAttribute> decode(byte[] record, IntFunction<DictionaryEntry> dictionary) {
+        ByteInput in = new ByteInput(record, "id2entry record");
+        int format = in.readByte();
+        if (format != FORMAT) {
+            throw new CorruptRecordException("id2entry record: format " + format + ", expected " + FORMAT);
+        }
+        int count = in.readCount(in.remaining(), "attribute count");
+        List<EntryAttribute> attributes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            attributes.add(decodeAttribute(in, dictionary));
+        }
+        if (!in.atEnd()) {
+            throw new CorruptRecordException("id2entry record: " + in.remaining() + " bytes after the last attribute");
+        }
+        return attributes;
+    }
+
+    private static EntryAttribute decodeAttribute(ByteInput in, IntFunction<DictionaryEntry> dictionary) {
+        DictionaryEntry description = dictionary.apply((int) in.readVarint());
+        int valueCount = in.readCount(in.remaining(), "value count");
+        List<byte[]> values = new ArrayList<>(valueCount);
+        for (int i = 0; i < valueCount; i++) {
+            values.add(in.readBytes(in.readCount(in.remaining(), "value length")));
+        }
+        return new EntryAttribute(description.description(), description.type(), values);
+    }
+
+    private static int estimateSize(List<EntryAttribute> attributes) {
+        int size = 4;
+        for (EntryAttribute attribute : attributes) {
+            size += 4;
+            for (byte[] value : attribute.values()) {
+                size += value.length + 2;
+            }
+        }
+        return size;
+    }
+}

@@ -1,0 +1,163 @@
+package org.larch.backend.store;
+
+import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
+import org.apache.directory.api.ldap.model.name.Rdn;
+import org.larch.backend.LdapOperationException;
+import org.larch.backend.entry.DirectoryEntry;
+import org.larch.storage.PutFlag;
+import org.larch.storage.Txn;
+
+/**
+ * Changes the directory in the one write transaction: adds, replaces, deletes and moves entries,
+ * keeping id2entry, dn2id (with the subtree sizes of all ancestors), uuid2id and the attribute
+ * dictionary consistent. It reads like a {@link StoreReader} and sees its own changes. The attribute
+ * indexes are not touched here: their owner updates them in {@link #txn()}.
+ * {@link #commit()} makes everything durable; {@link #close()} without commit aborts.
+ */
+public final class StoreWriter extends StoreReader {
+    private final PendingDescriptions pending = new PendingDescriptions();
+    private final EntryUuids uuids;
+
+    StoreWriter(DirectoryStore store, Txn txn) {
+        super(store, txn);
+        this.uuids = new EntryUuids(store.uuid2id(), store.schema());
+    }
+
+    /**
+     * Stores {@code entry} as a new child of {@code parentId} named {@code rdn}, returns its new id
+     * (also set on the entry). ENTRY_ALREADY_EXISTS if the parent has a child with that RDN.
+     */
+    public long add(long parentId, Rdn rdn, DirectoryEntry entry) {
+        if (selfRecord(parentId) == null) {
+            throw new LdapOperationException(ResultCodeEnum.NO_SUCH_OBJECT, "parent entry " + parentId + " does not exist");
+        }
+        Rdn normalized = DnNames.schemaAware(store.schema().schemaManager(), rdn);
+        return insert(parentId, normalized.getNormName(), rdn.getName(), entry);
+    }
+
+    /** Stores the suffix entry (at {@code entry.dn()}, which must be the suffix); returns its id. */
+    public long addSuffix(DirectoryEntry entry) {
+        if (!DnNames.schemaAware(store.schema().schemaManager(), entry.dn()).equals(store.suffix())) {
+            throw new IllegalArgumentException("the suffix entry must be named " + store.suffix().getName()
+                    + ", not " + entry.dn().getName());
+        }
+        return insert(EntryIds.NONE, store.suffix().getNormName(), entry.dn().getName(), entry);
+    }
+
+    /** Rewrites the attributes of entry {@code id} (its DN is not read from {@code entry}). */
+    public void replace(long id, DirectoryEntry entry) {
+        byte[] key = EntryIds.key(id);
+        byte[] before = store.id2entry().get(txn, key);
+        if (before == null) {
+            throw new LdapOperationException(ResultCodeEnum.NO_SUCH_OBJECT, "entry " + id + " does not exist");
+        }
+        uuids.replace(txn, id, entry(id), entry);
+        store.id2entry().put(txn, key, encode(entry));
+    }
+
+    /** Removes the leaf entry {@code id}; NOT_ALLOWED_ON_NON_LEAF if it has children. */
+    public void delete(long id) {
+        SelfRecord self = requireSelf(id);
+        if (hasChildren(id)) {
+            throw new LdapOperationException(ResultCodeEnum.NOT_ALLOWED_ON_NON_LEAF,
+                    "entry " + dnOf(id).getName() + " has children");
+        }
+        uuids.remove(txn, entry(id));
+        ChildRecord listed = requireChildRecord(self, id);
+        store.dn2id().delete(txn, EntryIds.key(self.parentId()), listed.encode());
+        store.dn2id().delete(txn, EntryIds.key(id));
+        store.id2entry().delete(txn, EntryIds.key(id));
+        adjustSubtreeSizes(self.parentId(), -1);
+        forgetDns();
+    }
+
+    /**
+     * Moves entry {@code id} (with its subtree) under {@code newParentId} as {@code newRdn}: rewrites
+     * its own dn2id records and the subtree sizes of old and new ancestors, nothing below it.
+     * A move under itself is UNWILLING_TO_PERFORM; an existing sibling of that name ENTRY_ALREADY_EXISTS.
+     * The RDN attribute values in the entry are the caller's business ({@link #replace}).
+     */
+    public void move(long id, long newParentId, Rdn newRdn) {
+        SelfRecord self = requireSelf(id);
+        requireSelf(newParentId);
+        if (isInSubtree(newParentId, id)) {
+            throw new LdapOperationException(ResultCodeEnum.UNWILLING_TO_PERFORM,
+                    "cannot move " + dnOf(id).getName() + " under itself");
+        }
+        String normalized = DnNames.schemaAware(store.schema().schemaManager(), newRdn).getNormName();
+        long existing = childId(newParentId, normalized);
+        if (existing != EntryIds.NONE && existing != id) {
+            throw new LdapOperationException(ResultCodeEnum.ENTRY_ALREADY_EXISTS,
+                    "an entry named " + newRdn.getName() + " already exists under " + dnOf(newParentId).getName());
+        }
+        ChildRecord listed = requireChildRecord(self, id);
+        store.dn2id().delete(txn, EntryIds.key(self.parentId()), listed.encode());
+        store.dn2id().delete(txn, EntryIds.key(id), self.encode());
+        adjustSubtreeSizes(self.parentId(), -listed.subtreeSize());
+        SelfRecord moved = new SelfRecord(newParentId, normalized, newRdn.getName());
+        store.dn2id().put(txn, EntryIds.key(newParentId), moved.childRecord(id, listed.subtreeSize()).encode());
+        store.dn2id().put(txn, EntryIds.key(id), moved.encode());
+        adjustSubtreeSizes(newParentId, listed.subtreeSize());
+        forgetDns();
+    }
+
+    /** Commits the transaction and publishes the new attribute descriptions. */
+    public void commit() {
+        txn.commit();
+        store.dictionary().publish(pending);
+    }
+
+    @Override
+    PendingDescriptions pendingDescriptions() {
+        return pending;
+    }
+
+    private long insert(long parentId, String normalizedRdn, String rdn, DirectoryEntry entry) {
+        if (childId(parentId, normalizedRdn) != EntryIds.NONE) {
+            throw new LdapOperationException(ResultCodeEnum.ENTRY_ALREADY_EXISTS, "entry " + entry.dn() + " already exists");
+        }
+        long id = store.meta().allocateId(txn);
+        SelfRecord self = new SelfRecord(parentId, normalizedRdn, rdn);
+        store.dn2id().put(txn, EntryIds.key(parentId), self.childRecord(id, 1).encode());
+        store.dn2id().put(txn, EntryIds.key(id), self.encode());
+        store.id2entry().put(txn, EntryIds.key(id), encode(entry), PutFlag.APPEND);
+        adjustSubtreeSizes(parentId, 1);
+        uuids.add(txn, id, entry);
+        entry.id(id);
+        return id;
+    }
+
+    /** Adds {@code delta} to the subtree size of {@code fromId} and of each of its ancestors. */
+    private void adjustSubtreeSizes(long fromId, long delta) {
+        long id = fromId;
+        while (id != EntryIds.NONE) {
+            SelfRecord self = requireSelf(id);
+            ChildRecord listed = requireChildRecord(self, id);
+            byte[] parentKey = EntryIds.key(self.parentId());
+            store.dn2id().delete(txn, parentKey, listed.encode());
+            store.dn2id().put(txn, parentKey, listed.withSubtreeSize(listed.subtreeSize() + delta).encode());
+            id = self.parentId();
+        }
+    }
+
+    private byte[] encode(DirectoryEntry entry) {
+        return EntryRecord.encode(entry.attributes(),
+                description -> store.dictionary().idFor(txn, description, pending));
+    }
+
+    private SelfRecord requireSelf(long id) {
+        SelfRecord self = selfRecord(id);
+        if (self == null) {
+            throw new LdapOperationException(ResultCodeEnum.NO_SUCH_OBJECT, "entry " + id + " does not exist");
+        }
+        return self;
+    }
+
+    private ChildRecord requireChildRecord(SelfRecord self, long id) {
+        ChildRecord listed = childRecord(self.parentId(), self.normalizedRdn());
+        if (listed == null || listed.childId() != id) {
+            throw new CorruptRecordException("dn2id: entry " + id + " is not listed under its parent " + self.parentId());
+        }
+        return listed;
+    }
+}
