@@ -11,8 +11,8 @@ import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.filter.ssl.SslFilter;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 import org.larch.backend.Directory;
+import org.larch.protocol.codec.LdapCodecFactory;
 import org.larch.protocol.handler.RequestDispatcher;
-import org.larch.protocol.session.LarchCodecFactory;
 import org.larch.protocol.session.LdapSessionHandler;
 import org.larch.protocol.tls.PemSslContext;
 import org.slf4j.Logger;
@@ -97,9 +97,8 @@ public final class LdapServer implements AutoCloseable {
         if (address.ldaps()) {
             acceptor.getFilterChain().addLast(TLS_FILTER_NAME, new SslFilter(tls));
         }
-        acceptor.getFilterChain().addLast(CODEC_FILTER_NAME, new ProtocolCodecFilter(new LarchCodecFactory()));
-        acceptor.setHandler(new LdapSessionHandler(dispatcher, connectionSlots, settings.maxPduBytes(),
-                settings.idleTimeoutSeconds(), address.ldaps()));
+        acceptor.getFilterChain().addLast(CODEC_FILTER_NAME, new ProtocolCodecFilter(new LdapCodecFactory(settings.maxPduBytes())));
+        acceptor.setHandler(new LdapSessionHandler(dispatcher, connectionSlots, settings.idleTimeoutSeconds(), address.ldaps()));
         try {
             acceptor.bind(address.socketAddress());
         } catch (IOException | RuntimeException e) {

@@ -34,6 +34,8 @@ final class InMemoryDirectory implements Directory {
     static final String SUFFIX = "dc=example,dc=com";
     static final String ROOT_DN = "cn=admin,dc=example,dc=com";
     static final String ROOT_PASSWORD = "secret";
+    /** A search with this base throws an unexpected exception. */
+    static final String FAILING_BASE = "cn=fail,dc=example,dc=com";
     private static final DirectorySchema SCHEMA = DirectorySchema.load(List.of());
 
     private final Map<String, DirectoryEntry> entries = new LinkedHashMap<>();
@@ -106,6 +108,9 @@ final class InMemoryDirectory implements Directory {
     @Override
     public SearchOutcome search(Identity who, SearchSpec spec, SearchSink sink) {
         lastSearch = spec;
+        if (spec.base().getName().equals(FAILING_BASE)) {
+            throw new IllegalStateException("the fixture fails on " + FAILING_BASE);
+        }
         require(spec.base());
         List<DirectoryEntry> found = inScope(spec);
         if (spec.sortKeys() != null) {
@@ -120,7 +125,9 @@ final class InMemoryDirectory implements Directory {
                 return new SearchOutcome(ResultCodeEnum.SIZE_LIMIT_EXCEEDED, "size limit", sent, null, 0, null, null);
             }
             pause();
-            if (!sink.entry(selected(entry, spec))) {
+            boolean more = isReferral(entry) && !spec.manageDsaIT()
+                    ? sink.reference(values(entry, "ref")) : sink.entry(selected(entry, spec));
+            if (!more) {
                 break;
             }
             sent++;
@@ -280,7 +287,8 @@ final class InMemoryDirectory implements Directory {
         }
         DirectoryEntry entry = require(dn);
         if (controls.assertion() != null && !SimpleFilter.matches(controls.assertion(), entry)) {
-            throw LdapOperationException.assertionFailed("assertion control: the entry does not match");
+            // assertionFailed (122): the LDAP API's enum calls it UNKNOWN
+            throw new LdapOperationException(ResultCodeEnum.UNKNOWN, "assertion control: the entry does not match");
         }
         return entry;
     }
@@ -306,6 +314,16 @@ final class InMemoryDirectory implements Directory {
 
     private synchronized DirectoryEntry lookup(Dn dn) {
         return entries.get(dn.getNormName());
+    }
+
+    private static boolean isReferral(DirectoryEntry entry) {
+        return values(entry, "objectClass").stream().anyMatch(value -> value.equalsIgnoreCase("referral"));
+    }
+
+    private static List<String> values(DirectoryEntry entry, String attribute) {
+        EntryAttribute found = entry.get(attribute);
+        return found == null ? List.of()
+                : found.values().stream().map(value -> new String(value, StandardCharsets.UTF_8)).toList();
     }
 
     private static String firstValue(DirectoryEntry entry, String attribute) {

@@ -96,4 +96,28 @@ class SearchHandlerTest extends ServerTest {
             assertNotNull(failure.getDiagnosticMessage());
         }
     }
+
+    @Test
+    void referralEntriesComeBackAsReferencesUnlessManageDsaIt() throws Exception {
+        directory.add(InMemoryDirectory.entry("ou=remote,dc=example,dc=com", "objectClass", "referral",
+                "objectClass", "extensibleObject", "ou", "remote", "ref", "ldap://other.example.com/ou=remote,dc=example,dc=com"));
+        try (LDAPConnection connection = server.connect()) {
+            SearchResult result = connection.search("dc=example,dc=com", SearchScope.SUB, "(ou=remote)");
+            assertEquals(0, result.getEntryCount());
+            assertEquals(1, result.getReferenceCount());
+            assertArrayEquals(new String[] {"ldap://other.example.com/ou=remote,dc=example,dc=com"},
+                    result.getSearchReferences().getFirst().getReferralURLs());
+        }
+    }
+
+    @Test
+    void anUnexpectedFailureIsOtherWithAMessageAndTheConnectionStays() throws Exception {
+        try (LDAPConnection connection = server.connect()) {
+            LDAPSearchException failure = assertThrows(LDAPSearchException.class,
+                    () -> connection.search(InMemoryDirectory.FAILING_BASE, SearchScope.BASE, "(objectClass=*)"));
+            assertEquals(ResultCode.OTHER, failure.getResultCode());
+            assertTrue(failure.getDiagnosticMessage().contains("the fixture fails"), failure.getDiagnosticMessage());
+            assertEquals(1, connection.search("dc=example,dc=com", SearchScope.BASE, "(objectClass=*)").getEntryCount());
+        }
+    }
 }

@@ -23,16 +23,21 @@ class UpdateHandlersTest extends ServerTest {
     private static final String ALICE = "uid=alice,ou=people,dc=example,dc=com";
 
     @Test
-    void addConvertsTheEntryWithDescriptionsAndResolvedTypes() throws Exception {
+    void addKeepsAttributeOrderAndDescriptionsAndResolvesTypes() throws Exception {
         try (LDAPConnection connection = server.connectAsRoot()) {
             connection.add("uid=dave,ou=people,dc=example,dc=com", List.of(
+                    new com.unboundid.ldap.sdk.Attribute("sn", "D"),
+                    new com.unboundid.ldap.sdk.Attribute("x-unknown", "u"),
                     new com.unboundid.ldap.sdk.Attribute("objectClass", "inetOrgPerson"),
                     new com.unboundid.ldap.sdk.Attribute("CN;lang-en", "Dave"),
-                    new com.unboundid.ldap.sdk.Attribute("sn", "D"),
-                    new com.unboundid.ldap.sdk.Attribute("x-unknown", "u")));
+                    new com.unboundid.ldap.sdk.Attribute("uid", "dave"),
+                    new com.unboundid.ldap.sdk.Attribute("description", "one", "two", "three")));
         }
         DirectoryEntry dave = directory.get("uid=dave,ou=people,dc=example,dc=com");
-        assertEquals("objectClass", dave.attributes().getFirst().description().text());
+        assertEquals(List.of("sn", "x-unknown", "objectClass", "CN;lang-en", "uid", "description"),
+                dave.attributes().stream().map(attribute -> attribute.description().text()).toList());
+        assertEquals(List.of("one", "two", "three"), dave.get("description").values().stream()
+                .map(value -> new String(value, StandardCharsets.UTF_8)).toList());
         EntryAttribute cn = dave.get("cn;lang-en");
         assertEquals("CN;lang-en", cn.description().text());
         assertEquals("2.5.4.3", cn.type().getOid());

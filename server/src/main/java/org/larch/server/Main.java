@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
                 org.larch.server.commands.CheckCommand.class,
                 org.larch.server.commands.DumpCommand.class,
                 org.larch.server.commands.LoadCommand.class,
+                org.larch.server.commands.ServeCommand.class,
                 org.larch.server.commands.PasswdCommand.class,
         })
 public final class Main implements Callable<Integer> {

@@ -12,6 +12,7 @@ import org.larch.backend.access.AccessPolicy;
 import org.larch.backend.entry.DirectoryEntry;
 import org.larch.backend.request.UpdateControls;
 import org.larch.backend.request.UpdateOutcome;
+import org.larch.backend.store.DnNames;
 import org.larch.backend.store.ChildRecord;
 import org.larch.backend.store.StoreWriter;
 
@@ -29,7 +30,7 @@ public final class DeleteOperation {
     }
 
     public UpdateOutcome run(Identity who, Dn dn, UpdateControls controls) {
-        AccessPolicy.requireWrite(who, dn);
+        AccessPolicy.requireWrite(who, DnNames.schemaAware(context.schema().schemaManager(), dn));
         try (UpdateTransaction update = new UpdateTransaction(context)) {
             StoreWriter writer = update.writer();
             DirectoryEntry entry = writer.requireEntry(dn);

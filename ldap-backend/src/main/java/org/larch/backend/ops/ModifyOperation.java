@@ -15,6 +15,7 @@ import org.larch.backend.operational.NoUserModification;
 import org.larch.backend.request.EntryModification;
 import org.larch.backend.request.UpdateControls;
 import org.larch.backend.request.UpdateOutcome;
+import org.larch.backend.store.DnNames;
 
 /**
  * LDAP Modify (RFC 4511 section 4.6), in one write transaction: the changes apply in order to a copy
@@ -33,7 +34,7 @@ public final class ModifyOperation {
     }
 
     public UpdateOutcome run(Identity who, Dn dn, List<EntryModification> modifications, UpdateControls controls) {
-        AccessPolicy.requireWrite(who, dn);
+        AccessPolicy.requireWrite(who, DnNames.schemaAware(context.schema().schemaManager(), dn));
         for (EntryModification modification : modifications) {
             NoUserModification.check(context.schema().attributeType(modification.attribute().type()),
                     modification.attribute().text(), who, controls);

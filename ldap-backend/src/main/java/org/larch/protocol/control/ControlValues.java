@@ -16,6 +16,7 @@ import org.apache.directory.api.ldap.model.message.Message;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.message.SearchRequest;
 import org.apache.directory.api.ldap.model.message.SearchResultEntryImpl;
+import org.larch.protocol.codec.BerElement;
 import org.larch.backend.LdapOperationException;
 import org.larch.protocol.LdapCodec;
 

@@ -56,6 +56,12 @@ public final class RequestControls {
         return request.getControls().containsKey(oid);
     }
 
+    /** Present and marked critical. */
+    public boolean isCritical(String oid) {
+        Control control = request.getControls().get(oid);
+        return control != null && control.isCritical();
+    }
+
     public UpdateControls update() {
         return new UpdateControls(assertion(), attributes(PRE_READ, "pre-read"), attributes(POST_READ, "post-read"),
                 has(MANAGE_DSA_IT), has(SUBTREE_DELETE));

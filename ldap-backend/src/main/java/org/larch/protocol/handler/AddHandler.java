@@ -1,12 +1,11 @@
 package org.larch.protocol.handler;
 
 import org.apache.directory.api.ldap.model.message.AddRequest;
-import org.apache.directory.api.ldap.model.message.ResultResponse;
 import org.apache.directory.api.ldap.model.name.Dn;
 import org.larch.backend.Directory;
 import org.larch.backend.request.UpdateOutcome;
+import org.larch.protocol.codec.AddAttributeOrder;
 import org.larch.protocol.control.RequestControls;
-import org.larch.protocol.control.ResponseControls;
 import org.larch.protocol.session.AccessLog;
 import org.larch.protocol.session.Operation;
 
@@ -24,7 +23,7 @@ final class AddHandler implements RequestHandler<AddRequest> {
         RequestControls controls = RequestControls.of(request, RequestControls.ADD, "add");
         Dn dn = Names.schemaAware(directory.schema().schemaManager(), request.getEntryDn());
         UpdateOutcome outcome = directory.add(operation.connection().identity(),
-                EntryConversion.fromWire(request.getEntry(), dn, directory.schema()), controls.update());
+                EntryConversion.fromWire(request.getEntry(), AddAttributeOrder.of(request), dn, directory.schema()), controls.update());
         Responses.succeed(operation, request.getResultResponse(), outcome);
     }
 }

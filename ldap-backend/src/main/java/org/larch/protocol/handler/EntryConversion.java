@@ -3,6 +3,7 @@ package org.larch.protocol.handler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.directory.api.ldap.model.entry.Attribute;
 import org.apache.directory.api.ldap.model.entry.DefaultAttribute;
@@ -23,8 +24,6 @@ import org.larch.backend.schema.DirectorySchema;
  * whose {@code iterator()} and {@code size()} follow our list (the encoder uses nothing else).
  */
 public final class EntryConversion {
-    private static final String OBJECT_CLASS = "objectclass";
-
     private EntryConversion() {}
 
     /** The entry to encode, attributes in stored order, each under its stored description. */
@@ -43,23 +42,27 @@ public final class EntryConversion {
     }
 
     /**
-     * An AddRequest's entry for the backend: descriptions as sent, types resolved through the schema
-     * (null when unknown). The API's decoder keeps no attribute order, so objectClass comes first and the
-     * others follow in the decoder's order.
+     * An AddRequest's entry for the backend: attributes in {@code order} (the descriptions as the PDU
+     * listed them; the API's entry keeps none), descriptions as sent, types resolved through the schema
+     * (null when unknown).
      */
-    public static DirectoryEntry fromWire(Entry entry, Dn schemaAwareDn, DirectorySchema schema) {
+    public static DirectoryEntry fromWire(Entry entry, List<String> order, Dn schemaAwareDn, DirectorySchema schema) {
         List<EntryAttribute> attributes = new ArrayList<>();
         for (Attribute attribute : entry) {
             AttributeDescription description = AttributeDescription.parse(attribute.getUpId());
-            EntryAttribute converted = new EntryAttribute(
-                    description, schema.attributeType(description.type()), values(attribute));
-            if (description.typeKey().equals(OBJECT_CLASS)) {
-                attributes.addFirst(converted);
-            } else {
-                attributes.add(converted);
+            attributes.add(new EntryAttribute(description, schema.attributeType(description.type()), values(attribute)));
+        }
+        attributes.sort(Comparator.comparingInt(attribute -> position(order, attribute.description())));
+        return new DirectoryEntry(schemaAwareDn, 0, attributes);
+    }
+
+    private static int position(List<String> order, AttributeDescription description) {
+        for (int index = 0; index < order.size(); index++) {
+            if (AttributeDescription.parse(order.get(index)).sameAs(description)) {
+                return index;
             }
         }
-        return new DirectoryEntry(schemaAwareDn, 0, attributes);
+        return order.size();
     }
 
     static List<byte[]> values(Attribute attribute) {

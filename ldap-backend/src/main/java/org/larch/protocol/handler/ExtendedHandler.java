@@ -26,10 +26,12 @@ final class ExtendedHandler implements RequestHandler<ExtendedRequest> {
     public void handle(Operation operation, ExtendedRequest request) {
         AccessLog.request(operation, "EXT oid=" + request.getRequestName());
         RequestControls.of(request, RequestControls.NONE, "extended operation " + request.getRequestName());
-        RequestHandler<ExtendedRequest> handler = operations.get(request.getRequestName());
+        String name = request.getRequestName();
+        RequestHandler<ExtendedRequest> handler = name == null ? null : operations.get(name);
         if (handler == null) {
+            // the API's decoder keeps no name for an OID it has no factory for
             throw new LdapOperationException(ResultCodeEnum.PROTOCOL_ERROR,
-                    "extended operation " + request.getRequestName() + " is not supported");
+                    "extended operation " + (name == null ? "(unknown OID)" : name) + " is not supported");
         }
         handler.handle(operation, request);
     }

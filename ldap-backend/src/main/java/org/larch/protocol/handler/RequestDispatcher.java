@@ -80,10 +80,10 @@ public final class RequestDispatcher implements AutoCloseable {
         try {
             handle(operation, request);
         } catch (LdapOperationException e) {
-            fail(operation, request, e.resultCode(), e.resultCodeValue(), e.matchedDn(), e.getMessage());
+            fail(operation, request, e.resultCode(), e.matchedDn(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("conn={} op={} failed: {}", operation.connection().number(), operation.number(), e.toString(), e);
-            fail(operation, request, ResultCodeEnum.OTHER, ResultCodeEnum.OTHER.getResultCode(), null, "internal error: " + e);
+            fail(operation, request, ResultCodeEnum.OTHER, null, "internal error: " + e);
         } finally {
             operation.connection().end(operation);
         }
@@ -104,8 +104,7 @@ public final class RequestDispatcher implements AutoCloseable {
         }
     }
 
-    private static void fail(Operation operation, Request request, ResultCodeEnum code, int codeValue, Dn matchedDn,
-            String message) {
+    private static void fail(Operation operation, Request request, ResultCodeEnum code, Dn matchedDn, String message) {
         if (!(request instanceof ResultResponseRequest withResponse)) {
             return;
         }
@@ -116,7 +115,7 @@ public final class RequestDispatcher implements AutoCloseable {
         if (matchedDn != null) {
             result.setMatchedDn(matchedDn);
         }
-        operation.respond(response, codeValue);
+        operation.respond(response);
     }
 
     private static void abandon(Connection connection, AbandonRequest request) {

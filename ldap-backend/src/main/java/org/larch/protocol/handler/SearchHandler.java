@@ -51,7 +51,7 @@ final class SearchHandler implements RequestHandler<SearchRequest> {
         return new SearchSpec(base, request.getScope(), request.getDerefAliases(), (int) request.getSizeLimit(),
                 request.getTimeLimit(), request.getTypesOnly(), request.getFilter(), List.copyOf(request.getAttributes()),
                 controls.has(SupportedFeatures.MANAGE_DSA_IT), controls.paged(), controls.sortKeys(),
-                controls.valuesReturnFilter());
+                controls.valuesReturnFilter(), controls.isCritical(SupportedFeatures.SORT_REQUEST));
     }
 
     /** Writes what the search finds straight to the client; says stop once the operation is abandoned. */

@@ -46,12 +46,12 @@ public final class AccessLog {
         LOG.info("conn={} op={} {}", connection.number(), operationNumber, what);
     }
 
-    static void result(Operation operation, ResultResponse response, int resultCode, boolean abandoned) {
+    static void result(Operation operation, ResultResponse response, boolean abandoned) {
         LdapResult result = response.getLdapResult();
         String text = result.getDiagnosticMessage() == null ? "" : result.getDiagnosticMessage();
         LOG.info("conn={} op={} RESULT tag={} err={} nentries={} etime={}{} text={}",
                 operation.connection().number(), operation.number(), protocolTag(response),
-                resultCode, operation.entriesSent(),
+                result.getResultCode().getResultCode(), operation.entriesSent(),
                 seconds(operation.elapsedNanos()), abandoned ? " abandoned" : "", text);
     }
 

@@ -1,17 +1,14 @@
 package org.larch.protocol.session;
 
 import java.util.concurrent.Semaphore;
-import org.apache.directory.api.ldap.codec.api.LdapDecoder;
-import org.apache.directory.api.ldap.codec.api.LdapMessageContainer;
 import org.apache.directory.api.ldap.model.message.Message;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
-import org.larch.protocol.LdapCodec;
 import org.larch.protocol.handler.RequestDispatcher;
 
 /**
- * MINA's view of a connection: sets up the codec state and limits when a session is created, hands
+ * MINA's view of a connection: applies the connection and idle limits when a session is created, hands
  * each decoded message to the dispatcher, and turns decoding failures, idleness and closing into
  * LDAP behaviour. One instance per listener (it knows whether the listener is LDAPS).
  */
@@ -20,15 +17,13 @@ public final class LdapSessionHandler extends IoHandlerAdapter {
 
     private final RequestDispatcher dispatcher;
     private final Semaphore connectionSlots;
-    private final int maxPduBytes;
     private final int idleTimeoutSeconds;
     private final boolean ldaps;
 
-    public LdapSessionHandler(RequestDispatcher dispatcher, Semaphore connectionSlots, int maxPduBytes,
-            int idleTimeoutSeconds, boolean ldaps) {
+    public LdapSessionHandler(RequestDispatcher dispatcher, Semaphore connectionSlots, int idleTimeoutSeconds,
+            boolean ldaps) {
         this.dispatcher = dispatcher;
         this.connectionSlots = connectionSlots;
-        this.maxPduBytes = maxPduBytes;
         this.idleTimeoutSeconds = idleTimeoutSeconds;
         this.ldaps = ldaps;
     }
@@ -39,10 +34,6 @@ public final class LdapSessionHandler extends IoHandlerAdapter {
             AccessLog.refused(session.getRemoteAddress(), "too many connections");
             session.closeNow();
             return;
-        }
-        session.setAttribute(LdapDecoder.MESSAGE_CONTAINER_ATTR, new LdapMessageContainer<>(LdapCodec.service()));
-        if (maxPduBytes > 0) {
-            session.setAttribute(LdapDecoder.MAX_PDU_SIZE_ATTR, maxPduBytes);
         }
         if (idleTimeoutSeconds > 0) {
             session.getConfig().setIdleTime(IdleStatus.BOTH_IDLE, idleTimeoutSeconds);

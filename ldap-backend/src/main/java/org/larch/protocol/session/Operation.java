@@ -61,18 +61,7 @@ public final class Operation {
 
     /** Writes the final response and logs the result line; nothing is sent (null) for an abandoned operation. */
     public WriteFuture respond(ResultResponse response) {
-        return respond(response, response.getLdapResult().getResultCode().getResultCode());
-    }
-
-    /** As {@link #respond(ResultResponse)}, with a numeric result code the API's enum may lack (122). */
-    public WriteFuture respond(ResultResponse response, int resultCode) {
-        AccessLog.result(this, response, resultCode, abandoned);
-        if (abandoned) {
-            return null;
-        }
-        if (resultCode == response.getLdapResult().getResultCode().getResultCode()) {
-            return connection.write(response);
-        }
-        return connection.session().write(new ResultCodeOverride(response, resultCode));
+        AccessLog.result(this, response, abandoned);
+        return abandoned ? null : connection.write(response);
     }
 }

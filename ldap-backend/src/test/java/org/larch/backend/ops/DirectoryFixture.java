@@ -1,22 +1,29 @@
 package org.larch.backend.ops;
 
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.util.List;
+import java.util.Set;
+import org.apache.directory.api.ldap.model.filter.FilterParser;
 import org.apache.directory.api.ldap.model.name.Dn;
 import org.larch.backend.DirectorySettings;
 import org.larch.backend.Identity;
 import org.larch.backend.csn.CsnGenerator;
 import org.larch.backend.entry.DirectoryEntry;
-import org.larch.backend.match.MatchingRules;
+import org.larch.backend.index.IdSet;
+import org.larch.backend.index.IndexDirective;
+import org.larch.backend.index.IndexKind;
+import org.larch.backend.index.Indexes;
 import org.larch.backend.request.UpdateControls;
 import org.larch.backend.schema.DirectorySchema;
 import org.larch.backend.store.DirectoryStore;
 import org.larch.backend.store.StoreReader;
+import org.larch.storage.Txn;
 
 /**
  * A directory on a real environment in a temporary folder, suffix {@code dc=example,dc=com} with the
  * suffix entry and {@code ou=people} added through {@link AddOperation}, and the operation classes
- * over it. The attribute indexes are a real {@code cn} equality index ({@link CnEqualityIndex}).
+ * over it, with the real attribute indexes: {@code cn eq} (and {@code objectClass eq}, always there).
  */
 final class DirectoryFixture implements AutoCloseable {
     static final String SUFFIX = "dc=example,dc=com";
@@ -26,7 +33,7 @@ final class DirectoryFixture implements AutoCloseable {
     final DirectorySchema schema;
     final TestEntries entries;
     final DirectoryStore store;
-    final CnEqualityIndex cnIndex;
+    final Indexes indexes;
     final OperationContext context;
     final Identity root;
 
@@ -34,9 +41,8 @@ final class DirectoryFixture implements AutoCloseable {
         this.schema = schema();
         this.entries = new TestEntries(schema);
         this.store = DirectoryStore.open(directory, 1L << 30, entries.dn(SUFFIX), schema);
-        this.cnIndex = new CnEqualityIndex(store.env(), schema.attributeType("cn"),
-                new MatchingRules(schema.schemaManager()));
-        this.context = OperationContext.of(store, settings(directory), new CsnGenerator(1), cnIndex);
+        this.indexes = openIndexes(store);
+        this.context = OperationContext.of(store, settings(directory), new CsnGenerator(1), indexes::update);
         this.root = new Identity(entries.dn(ROOT_DN), true);
     }
 
@@ -67,6 +73,16 @@ final class DirectoryFixture implements AutoCloseable {
                 "cn: " + name, "sn: " + name + "son", "userPassword: secret-" + name);
     }
 
+    /** The ids the indexes give for {@code filter} in the newest snapshot (empty set: none). */
+    long[] indexed(String filter) {
+        try (Txn txn = store.env().txnRead()) {
+            IdSet candidates = indexes.candidates(txn, FilterParser.parse(filter));
+            return candidates.toArray();
+        } catch (ParseException e) {
+            throw new IllegalArgumentException(filter, e);
+        }
+    }
+
     /** The entry at {@code dn} in the newest snapshot, or null. */
     DirectoryEntry read(String dn) {
         try (StoreReader reader = store.beginRead()) {
@@ -81,6 +97,20 @@ final class DirectoryFixture implements AutoCloseable {
 
     Identity user(String dn) {
         return new Identity(entries.dn(dn), false);
+    }
+
+    private Indexes openIndexes(DirectoryStore opened) {
+        List<IndexDirective> directives = List.of(new IndexDirective("cn", Set.of(IndexKind.EQ)));
+        try (Txn txn = opened.env().txnWrite()) {
+            Indexes opening = Indexes.open(opened.env(), txn, directives, schema);
+            opening.rebuild(txn, List.of());
+            txn.commit();
+        }
+        try (Txn txn = opened.env().txnWrite()) {
+            Indexes ready = Indexes.open(opened.env(), txn, directives, schema);
+            txn.commit();
+            return ready;
+        }
     }
 
     private static DirectorySettings settings(Path directory) {

@@ -51,7 +51,7 @@ class ModifyDnOperationTest {
         assertEquals(id, renamed.id());
         assertEquals("cn=Ally,ou=people,dc=example,dc=com", renamed.dn().getName());
         assertEquals(List.of("Alice", "Ally"), texts(renamed, "cn"));
-        assertEquals(1, fixture.cnIndex.ids(fixture.store.env(), "ally").length);
+        assertEquals(1, fixture.indexed("(cn=ally)").length);
     }
 
     @Test
@@ -60,7 +60,7 @@ class ModifyDnOperationTest {
         modifyDn.run(fixture.root, fixture.dn(ALICE), new Rdn("cn=Ally"), true, null, UpdateControls.NONE);
         DirectoryEntry renamed = fixture.read("cn=Ally," + PEOPLE);
         assertEquals(List.of("Ally"), texts(renamed, "cn"));
-        assertEquals(0, fixture.cnIndex.ids(fixture.store.env(), "alice").length);
+        assertEquals(0, fixture.indexed("(cn=alice)").length);
         Csn after = fixture.context.operational().entryCsn(renamed);
         assertTrue(after.isAfter(before));
         assertEquals(after, fixture.context.operational().contextCsn(fixture.read(DirectoryFixture.SUFFIX)));
@@ -145,7 +145,7 @@ class ModifyDnOperationTest {
                 fixture.root, fixture.dn(ALICE), new Rdn("uid=alice"), true, null, UpdateControls.NONE));
         assertEquals(ResultCodeEnum.OBJECT_CLASS_VIOLATION, error.resultCode(), error.getMessage());
         assertNotNull(fixture.read(ALICE));
-        assertEquals(1, fixture.cnIndex.ids(fixture.store.env(), "alice").length);
+        assertEquals(1, fixture.indexed("(cn=alice)").length);
     }
 
     @Test

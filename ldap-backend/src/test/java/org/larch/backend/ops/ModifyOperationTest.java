@@ -14,6 +14,7 @@ import static org.larch.backend.ops.TestEntries.texts;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
+import org.apache.directory.api.ldap.model.name.Dn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class ModifyOperationTest {
         DirectoryEntry after = fixture.read(ALICE);
         assertEquals(List.of("Alice", "Ally"), texts(after, "cn"));
         assertEquals(List.of("Smith"), texts(after, "sn"));
-        assertArrayEquals(new long[] {after.id()}, fixture.cnIndex.ids(fixture.store.env(), "ally"));
+        assertArrayEquals(new long[] {after.id()}, fixture.indexed("(cn=ally)"));
         Csn entryCsn = fixture.context.operational().entryCsn(after);
         assertTrue(entryCsn.isAfter(fixture.context.operational().entryCsn(before)));
         assertEquals(entryCsn, fixture.context.operational().contextCsn(fixture.read(DirectoryFixture.SUFFIX)));
@@ -75,6 +76,14 @@ class ModifyOperationTest {
     }
 
     @Test
+    void aUserIsRecognizedWhateverTheSpellingOfTheDn() throws Exception {
+        Dn spelledOtherwise = new Dn("CN=ALICE, OU=People, DC=Example, DC=Com");
+        modify.run(fixture.user(ALICE), spelledOtherwise,
+                List.of(modification(REPLACE_ATTRIBUTE, "description", "mine")), UpdateControls.NONE);
+        assertEquals(List.of("mine"), texts(fixture.read(ALICE), "description"));
+    }
+
+    @Test
     void removingTheRdnValue() {
         run(fixture.root, modification(ADD_ATTRIBUTE, "cn", "Ally"));
         LdapOperationException error = fails(fixture.root, ALICE, modification(REMOVE_ATTRIBUTE, "cn", "alice"));
@@ -92,7 +101,7 @@ class ModifyOperationTest {
         DirectoryEntry after = fixture.read(ALICE);
         assertEquals(texts(before, "cn"), texts(after, "cn"));
         assertEquals(texts(before, "entryCSN"), texts(after, "entryCSN"));
-        assertEquals(0, fixture.cnIndex.ids(fixture.store.env(), "ally").length);
+        assertEquals(0, fixture.indexed("(cn=ally)").length);
         assertEquals(contextBefore, fixture.context.operational().contextCsn(fixture.read(DirectoryFixture.SUFFIX)));
     }
 

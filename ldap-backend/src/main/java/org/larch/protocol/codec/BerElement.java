@@ -1,4 +1,4 @@
-package org.larch.protocol.control;
+package org.larch.protocol.codec;
 
 /**
  * The header of one BER element (X.690) inside a byte array, enough to walk the values of controls:

@@ -1,0 +1,81 @@
+package org.larch.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.unboundid.ldap.sdk.AddRequest;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.asn1.ASN1StreamReader;
+import com.unboundid.ldap.protocol.ExtendedResponseProtocolOp;
+import com.unboundid.ldap.protocol.LDAPMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.Socket;
+import org.junit.jupiter.api.Test;
+
+/** Malformed and oversized PDUs written raw on a socket: a notice of disconnection, never a crash or hang. */
+class ProtocolErrorsTest extends ServerTest {
+    private static final String NOTICE_OF_DISCONNECTION = "1.3.6.1.4.1.1466.20036";
+    private static final int SOCKET_TIMEOUT_MILLIS = 10_000;
+
+    @Test
+    void undecodablePduGetsANoticeOfDisconnectionAndTheServerServesOthers() throws Exception {
+        byte[] reply = exchange(new byte[] {0x04, 0x02, 0x41, 0x41});
+        assertNoticeOfDisconnection(reply);
+        try (LDAPConnection other = server.connect()) {
+            assertEquals(4, other.search("dc=example,dc=com", SearchScope.SUB, "(objectClass=*)").getEntryCount());
+        }
+    }
+
+    @Test
+    void pduOverTheSizeLimitGetsANoticeOfDisconnection() throws Exception {
+        int length = RunningServer.MAX_PDU_BYTES * 2;
+        ByteArrayOutputStream pdu = new ByteArrayOutputStream();
+        pdu.writeBytes(new byte[] {0x30, (byte) 0x83, (byte) (length >> 16), (byte) (length >> 8), (byte) length});
+        pdu.writeBytes(new byte[] {0x02, 0x01, 0x01});
+        pdu.writeBytes(new byte[length - 3]);
+        assertNoticeOfDisconnection(exchange(pdu.toByteArray()));
+    }
+
+    @Test
+    void badDnInARequestIsAnsweredUnderItsMessageIdAndTheConnectionStays() throws Exception {
+        try (LDAPConnection connection = server.connectAsRoot()) {
+            LDAPException failure = assertThrows(LDAPException.class,
+                    () -> connection.add(new AddRequest("this is not a DN", new Attribute("objectClass", "top"))));
+            assertEquals(ResultCode.INVALID_DN_SYNTAX, failure.getResultCode());
+            assertEquals(1, connection.search("dc=example,dc=com", SearchScope.BASE, "(objectClass=*)").getEntryCount());
+        }
+    }
+
+    private byte[] exchange(byte[] request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return readUntilClosed(socket.getInputStream());
+        }
+    }
+
+    /** Everything the server sends until it closes the connection (a hang fails on the socket timeout). */
+    private static byte[] readUntilClosed(InputStream in) throws Exception {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+            received.write(buffer, 0, read);
+        }
+        return received.toByteArray();
+    }
+
+    private static void assertNoticeOfDisconnection(byte[] reply) throws Exception {
+        LDAPMessage message = LDAPMessage.readFrom(new ASN1StreamReader(new ByteArrayInputStream(reply)), false);
+        assertEquals(0, message.getMessageID());
+        ExtendedResponseProtocolOp notice = message.getExtendedResponseProtocolOp();
+        assertEquals(NOTICE_OF_DISCONNECTION, notice.getResponseOID());
+        assertEquals(ResultCode.PROTOCOL_ERROR.intValue(), notice.getResultCode());
+    }
+}
