@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.larch.integration.data.DirectoryDataGenerator;
@@ -39,7 +38,6 @@ class OpenLdapToolsTest {
     @BeforeAll
     static void startServerAndLoadWithLdapadd() throws Exception {
         assertNotNull(OpenLdapTool.installed(), "ldapsearch is not on the PATH: install ldap-utils (.ci/run does)");
-        Assumptions.assumeTrue(serverClassesPresent(), "org.larch.server.LarchServer is not on the class path yet");
         directory = Files.createTempDirectory("larch-tools-");
         LarchConfigFile config = LarchConfigFile.withTls(directory);
         server = LarchProcess.start(config);
@@ -54,14 +52,6 @@ class OpenLdapToolsTest {
         assertTrue(add.output().contains("adding new entry \"" + DirectoryDataGenerator.personDn(PEOPLE - 1) + "\""), add.toString());
     }
 
-    private static boolean serverClassesPresent() {
-        try {
-            Class.forName("org.larch.server.LarchServer");
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
 
     /** The generated LDIF; without the suffix entry when the server created it on first start. */
     private static String ldifWithoutExistingSuffix() throws Exception {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.larch.integration.data.DirectoryDataGenerator;
@@ -20,7 +19,6 @@ class ServeProcessTest {
 
     @Test
     void sigtermEndsTheServerAndARestartServesTheSameData(@TempDir Path directory) throws Exception {
-        Assumptions.assumeTrue(present("org.larch.server.LarchServer"), "org.larch.server.LarchServer is not on the class path yet");
         LarchConfigFile config = LarchConfigFile.plain(directory);
         String dn = "ou=survivor," + DirectoryDataGenerator.SUFFIX;
         try (LarchProcess server = LarchProcess.start(config)) {
@@ -44,7 +42,6 @@ class ServeProcessTest {
 
     @Test
     void aMalformedConfigurationStopsStartUpNamingFileAndLine(@TempDir Path directory) throws Exception {
-        Assumptions.assumeTrue(present("org.larch.server.LarchServer"), "org.larch.server.LarchServer is not on the class path yet");
         LarchConfigFile config = LarchConfigFile.plain(directory);
         Path file = config.write();
         Files.writeString(file, Files.readString(file) + "nosuchdirective 42\n");
@@ -62,12 +59,4 @@ class ServeProcessTest {
         assertEquals(-1, output.indexOf("\tat org.larch"), "a clear message, not a stack trace: " + output);
     }
 
-    private static boolean present(String className) {
-        try {
-            Class.forName(className);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
 }
