@@ -4,8 +4,10 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -29,11 +31,19 @@ final class RandomFilters {
     private static final List<String> ORDERED_ATTRIBUTES = List.of("uidNumber", "gidNumber");
 
     private final Random random;
-    private final List<Entry> entries;
+    /** Every value of each attribute (untagged, as {@code Entry.getAttribute} returns them), by attribute. */
+    private final Map<String, List<String>> valuesByAttribute = new HashMap<>();
 
     RandomFilters(Random random, List<Entry> entries) {
         this.random = random;
-        this.entries = entries;
+        for (Entry entry : entries) {
+            for (String attribute : EQUALITY_ATTRIBUTES) {
+                Attribute values = entry.getAttribute(attribute);
+                if (values != null) {
+                    valuesByAttribute.computeIfAbsent(attribute, name -> new ArrayList<>()).addAll(List.of(values.getValues()));
+                }
+            }
+        }
     }
 
     Filter next() {
@@ -108,15 +118,13 @@ final class RandomFilters {
                 : Filter.createLessOrEqualFilter(attribute, value);
     }
 
-    /** A value of {@code attribute} from a random entry that has it (untagged values only, unless asked for). */
+    /** A value of {@code attribute} that some generated entry holds. */
     private String valueOf(String attribute) {
-        for (int attempt = 0; attempt < 1000; attempt++) {
-            Attribute values = entries.get(random.nextInt(entries.size())).getAttribute(attribute);
-            if (values != null) {
-                return values.getValues()[random.nextInt(values.size())];
-            }
+        List<String> values = valuesByAttribute.get(attribute);
+        if (values == null) {
+            throw new IllegalStateException("no generated entry has " + attribute);
         }
-        throw new IllegalStateException("no generated entry has " + attribute);
+        return values.get(random.nextInt(values.size()));
     }
 
     private String pick(List<String> choices) {

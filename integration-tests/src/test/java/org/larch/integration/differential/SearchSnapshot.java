@@ -9,6 +9,7 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,8 @@ import java.util.TreeSet;
  * values. Sets, because the order of entries in a result and of values in an attribute is the
  * server's choice.
  */
-record SearchSnapshot(ResultCode resultCode, String matchedDn, Map<String, Map<String, Set<String>>> entries) {
+record SearchSnapshot(ResultCode resultCode, String matchedDn, String diagnosticMessage,
+        Map<String, Map<String, Set<String>>> entries) {
 
     static SearchSnapshot of(LDAPConnection connection, SearchRequest request) throws LDAPException {
         SearchResult result;
@@ -31,12 +33,13 @@ record SearchSnapshot(ResultCode resultCode, String matchedDn, Map<String, Map<S
             result = e.getSearchResult();
         }
         Map<String, Map<String, Set<String>>> entries = new TreeMap<>();
-        for (SearchResultEntry entry : result.getSearchEntries()) {
+        List<SearchResultEntry> received = result.getSearchEntries() == null ? List.of() : result.getSearchEntries();
+        for (SearchResultEntry entry : received) {
             entries.put(entry.getParsedDN().toNormalizedString(), attributes(entry));
         }
         String matched = result.getMatchedDN() == null || result.getMatchedDN().isEmpty()
                 ? "" : new DN(result.getMatchedDN()).toNormalizedString();
-        return new SearchSnapshot(result.getResultCode(), matched, entries);
+        return new SearchSnapshot(result.getResultCode(), matched, result.getDiagnosticMessage(), entries);
     }
 
     private static Map<String, Set<String>> attributes(SearchResultEntry entry) {
@@ -57,7 +60,7 @@ record SearchSnapshot(ResultCode resultCode, String matchedDn, Map<String, Map<S
     /** What differs, in words, or null when both answers are the same. */
     String differenceFrom(SearchSnapshot reference) {
         if (resultCode != reference.resultCode) {
-            return "result code " + resultCode + ", reference " + reference.resultCode;
+            return "result code " + resultCode + " (" + shortened(diagnosticMessage) + "), reference " + reference.resultCode;
         }
         if (!matchedDn.equals(reference.matchedDn)) {
             return "matchedDN '" + matchedDn + "', reference '" + reference.matchedDn + "'";
@@ -77,6 +80,10 @@ record SearchSnapshot(ResultCode resultCode, String matchedDn, Map<String, Map<S
             }
         }
         return null;
+    }
+
+    private static String shortened(String message) {
+        return message == null || message.length() <= 160 ? message : message.substring(0, 160) + "...";
     }
 
     private static String first(Set<String> dns) {

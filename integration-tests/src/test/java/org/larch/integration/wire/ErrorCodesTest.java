@@ -15,8 +15,8 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchScope;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,15 +33,16 @@ class ErrorCodesTest {
             .configuredBy(directory -> LarchConfigFile.plain(directory).withSizeLimit(SIZE_LIMIT));
     private static final String SALES = "ou=sales," + DirectoryDataGenerator.PEOPLE;
 
-    private static LDAPConnection connection;
+    /** A fresh rootdn connection per test: a test that breaks its connection breaks no other. */
+    private LDAPConnection connection;
 
-    @BeforeAll
-    static void connect() {
+    @BeforeEach
+    void connect() {
         connection = LARCH.connectAsRoot();
     }
 
-    @AfterAll
-    static void disconnect() {
+    @AfterEach
+    void disconnect() {
         if (connection != null) {
             connection.close();
         }

@@ -17,8 +17,8 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,15 +33,16 @@ class SearchTest {
     private static final String SUFFIX = DirectoryDataGenerator.SUFFIX;
     private static final String SALES = "ou=sales," + DirectoryDataGenerator.PEOPLE;
 
-    private static LDAPConnection connection;
+    /** A fresh rootdn connection per test: a test that breaks its connection breaks no other. */
+    private LDAPConnection connection;
 
-    @BeforeAll
-    static void connect() {
+    @BeforeEach
+    void connect() {
         connection = LARCH.connectAsRoot();
     }
 
-    @AfterAll
-    static void disconnect() {
+    @AfterEach
+    void disconnect() {
         if (connection != null) {
             connection.close();
         }
