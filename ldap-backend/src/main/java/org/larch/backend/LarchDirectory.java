@@ -1,15 +1,17 @@
 package org.larch.backend;
 
 import java.util.List;
-import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.name.Dn;
 import org.apache.directory.api.ldap.model.name.Rdn;
 import org.larch.backend.csn.CsnGenerator;
 import org.larch.backend.entry.DirectoryEntry;
+import org.larch.backend.index.IdSet;
+import org.larch.backend.index.Indexes;
 import org.larch.backend.ops.AddOperation;
+import org.larch.backend.ops.BindOperation;
+import org.larch.backend.ops.PasswordModifyOperation;
 import org.larch.backend.ops.CompareOperation;
 import org.larch.backend.ops.DeleteOperation;
-import org.larch.backend.ops.IndexMaintenance;
 import org.larch.backend.ops.ModifyDnOperation;
 import org.larch.backend.ops.ModifyOperation;
 import org.larch.backend.ops.OperationContext;
@@ -29,6 +31,7 @@ import org.larch.backend.search.SpecialEntries;
 import org.larch.backend.store.DirectoryStore;
 import org.larch.backend.store.DnNames;
 import org.larch.backend.store.StoreReader;
+import org.larch.backend.store.StoreWriter;
 import org.larch.backend.store.SuffixEntry;
 
 /**
@@ -39,25 +42,33 @@ import org.larch.backend.store.SuffixEntry;
  * single writer).
  */
 public final class LarchDirectory implements Directory {
+    private static final int DEFAULT_RTXNSIZE = 10_000;
+
     private final DirectorySettings settings;
     private final DirectoryStore store;
+    private final Indexes indexes;
     private final SearchOperation search;
     private final AddOperation add;
     private final DeleteOperation delete;
     private final ModifyOperation modify;
     private final ModifyDnOperation modifyDn;
     private final CompareOperation compare;
+    private final BindOperation bind;
+    private final PasswordModifyOperation modifyPassword;
 
-    private LarchDirectory(DirectorySettings settings, DirectoryStore store, OperationContext context,
+    private LarchDirectory(DirectorySettings settings, DirectoryStore store, Indexes indexes, OperationContext context,
             SearchOperation search) {
         this.settings = settings;
         this.store = store;
+        this.indexes = indexes;
         this.search = search;
         this.add = new AddOperation(context);
         this.delete = new DeleteOperation(context);
         this.modify = new ModifyOperation(context);
         this.modifyDn = new ModifyDnOperation(context);
         this.compare = new CompareOperation(context);
+        this.bind = new BindOperation(context);
+        this.modifyPassword = new PasswordModifyOperation(context);
     }
 
     public static LarchDirectory open(DirectorySettings settings) {
@@ -65,11 +76,12 @@ public final class LarchDirectory implements Directory {
         Dn suffix = DnNames.parse(schema.schemaManager(), settings.suffix());
         DirectoryStore store = DirectoryStore.open(settings.directory(), settings.maxSizeBytes(), suffix, schema);
         try {
+            Indexes indexes = openIndexes(store, settings);
             OperationContext context = OperationContext.of(store, settings, new CsnGenerator(settings.serverId()),
-                    indexMaintenance());
-            SearchOperation search = new SearchOperation(store, context.filters(), IndexLookup.NONE,
+                    indexes::update);
+            SearchOperation search = new SearchOperation(store, context.filters(), indexLookup(indexes),
                     specialEntries(settings, schema), searchSettings(settings));
-            LarchDirectory directory = new LarchDirectory(settings, store, context, search);
+            LarchDirectory directory = new LarchDirectory(settings, store, indexes, context, search);
             directory.createSuffixIfAbsent();
             return directory;
         } catch (RuntimeException e) {
@@ -85,7 +97,7 @@ public final class LarchDirectory implements Directory {
 
     @Override
     public Identity bind(Dn dn, byte[] password) {
-        throw new LdapOperationException(ResultCodeEnum.UNWILLING_TO_PERFORM, "bind is not wired yet");
+        return bind.run(dn, password);
     }
 
     @Override
@@ -121,7 +133,12 @@ public final class LarchDirectory implements Directory {
 
     @Override
     public byte[] modifyPassword(Identity who, Dn target, byte[] oldPassword, byte[] newPassword) {
-        throw new LdapOperationException(ResultCodeEnum.UNWILLING_TO_PERFORM, "password modify is not wired yet");
+        return modifyPassword.run(who, target, oldPassword, newPassword);
+    }
+
+    /** The attribute indexes, for statistics. */
+    public Indexes indexes() {
+        return indexes;
     }
 
     /** The search operation, for statistics and the children scope. */
@@ -148,9 +165,10 @@ public final class LarchDirectory implements Directory {
         add.run(root, SuffixEntry.build(store.suffix(), schema()), UpdateControls.NONE);
     }
 
+    /** {@code rtxnsize} 0 or less means slapd's default, 10000 entries per snapshot. */
     private static SearchSettings searchSettings(DirectorySettings settings) {
-        return new SearchSettings(settings.sizeLimit(), settings.timeLimitSeconds(),
-                Math.max(1, settings.readTxnRenewEntries()));
+        int renewEvery = settings.readTxnRenewEntries() > 0 ? settings.readTxnRenewEntries() : DEFAULT_RTXNSIZE;
+        return new SearchSettings(settings.sizeLimit(), settings.timeLimitSeconds(), renewEvery);
     }
 
     private static SpecialEntries specialEntries(DirectorySettings settings, DirectorySchema schema) {
@@ -169,8 +187,26 @@ public final class LarchDirectory implements Directory {
         };
     }
 
-    /** Until the attribute indexes are merged in, there are no index keys to keep. */
-    private static IndexMaintenance indexMaintenance() {
-        return (writeTxn, id, before, after) -> { };
+    /** Opens the indexes and fills those that are new or whose directive changed from every entry. */
+    private static Indexes openIndexes(DirectoryStore store, DirectorySettings settings) {
+        try (StoreWriter writer = store.beginWrite()) {
+            Indexes indexes = Indexes.open(store.env(), writer.txn(), settings.indexes(), store.schema());
+            if (!indexes.staleAttributes().isEmpty()) {
+                indexes.rebuild(writer.txn(), writer.allEntries());
+            }
+            writer.commit();
+            return indexes;
+        }
+    }
+
+    /** Index candidates as search takes them; a range too large to list counts as "every entry". */
+    private static IndexLookup indexLookup(Indexes indexes) {
+        return (txn, filter) -> {
+            IdSet candidates = indexes.candidates(txn, filter);
+            if (candidates == null || (candidates.isRange() && candidates.size() > IdSet.MAX_LISTED_IDS)) {
+                return null;
+            }
+            return candidates.toArray();
+        };
     }
 }

@@ -101,9 +101,58 @@ class LarchDirectoryTest {
         }
     }
 
-    private DirectorySettings settings(String suffix) {
-        return new DirectorySettings(directory, 1L << 30, suffix, "cn=admin," + suffix, "secret", List.of(), 0, 0, 1000,
-                List.of(), 1, List.of(), List.of(), List.of(), "test");
+    @Test
+    void bindAndPasswordModifyReachTheirOperations() throws Exception {
+        try (LarchDirectory larch = LarchDirectory.open(settings(SUFFIX))) {
+            Identity admin = larch.bind(new Dn(ROOT_DN), bytes("secret"));
+            assertTrue(admin.root());
+            LdapOperationException wrong = assertThrows(LdapOperationException.class,
+                    () -> larch.bind(new Dn(ROOT_DN), bytes("wrong")));
+            assertEquals(ResultCodeEnum.INVALID_CREDENTIALS, wrong.resultCode());
+
+            larch.add(admin, person("bob"), UpdateControls.NONE);
+            Dn bob = new Dn("uid=bob," + SUFFIX);
+            larch.modifyPassword(admin, bob, null, bytes("bobs password"));
+            Identity bound = larch.bind(bob, bytes("bobs password"));
+            assertEquals(bob, bound.dn());
+            assertFalse(bound.root());
+            assertTrue(search(larch, SUFFIX, SearchScope.SUBTREE, "(uid=bob)", "userPassword").getFirst()
+                    .attributes().isEmpty(), "anonymous does not see userPassword");
+        }
+    }
+
+    @Test
+    void anIndexedEqualitySearchReadsOnlyItsCandidates() throws Exception {
+        try (LarchDirectory larch = LarchDirectory.open(settings(SUFFIX, index("uid")))) {
+            for (int i = 0; i < 20; i++) {
+                larch.add(root(), person("user." + i), UpdateControls.NONE);
+            }
+            long readBefore = larch.searchOperation().entriesRead();
+            var indexBefore = larch.indexes().stats().snapshot();
+            List<DirectoryEntry> found = search(larch, SUFFIX, SearchScope.SUBTREE, "(uid=user.7)");
+            assertEquals(List.of("uid=user.7,dc=example,dc=com"), found.stream().map(e -> e.dn().getName()).toList());
+            assertEquals(1, larch.searchOperation().entriesRead() - readBefore);
+            assertTrue(larch.indexes().stats().snapshot().minus(indexBefore).idsRead() >= 1);
+
+            long unindexed = larch.searchOperation().entriesRead();
+            search(larch, SUFFIX, SearchScope.SUBTREE, "(sn=user.7)");
+            assertEquals(21, larch.searchOperation().entriesRead() - unindexed);
+        }
+        try (LarchDirectory larch = LarchDirectory.open(settings(SUFFIX, index("uid"), index("sn")))) {
+            long readBefore = larch.searchOperation().entriesRead();
+            assertEquals(1, search(larch, SUFFIX, SearchScope.SUBTREE, "(sn=user.7)").size());
+            assertEquals(1, larch.searchOperation().entriesRead() - readBefore, "the new sn index was built at open");
+        }
+    }
+
+    private static org.larch.backend.index.IndexDirective index(String attribute) {
+        return new org.larch.backend.index.IndexDirective(attribute,
+                java.util.EnumSet.of(org.larch.backend.index.IndexKind.EQ));
+    }
+
+    private DirectorySettings settings(String suffix, org.larch.backend.index.IndexDirective... indexes) {
+        return new DirectorySettings(directory, 1L << 30, suffix, "cn=admin," + suffix, "secret", List.of(indexes), 0, 0,
+                1000, List.of(), 1, List.of(), List.of(), List.of(), "test");
     }
 
     private static Identity root() throws Exception {

@@ -26,6 +26,7 @@ class ServeCommandTest {
     @Test
     void servesUntilSigtermThenExitsZeroAndTheSameDataReopens() throws Exception {
         Path config = TestConfigs.write(temp);
+        java.nio.file.Files.writeString(config, java.nio.file.Files.readString(config).replace("loglevel none", "loglevel stats"));
         String suffixUuid;
         try (ServeProcess serve = ServeProcess.start(temp, Map.of(), "-f", config.toString())) {
             URI url = serve.awaitUrl();
@@ -39,6 +40,10 @@ class ServeCommandTest {
             String output = serve.output();
             assertTrue(output.contains("rootdn:        " + TestConfigs.ROOT_DN), output);
             assertTrue(output.contains("try:           ldapsearch -x -H " + url + " -b " + TestConfigs.SUFFIX), output);
+            assertTrue(output.matches("(?s).*org\\.larch\\.access - conn=\\d+ op=0 SRCH base=\"" + TestConfigs.SUFFIX + "\".*"),
+                    "loglevel stats turns the access log on:\n" + output);
+            assertTrue(output.contains("org.larch.server.LarchServer - larch started: serving " + TestConfigs.SUFFIX + " at " + url),
+                    output);
         }
         try (LarchServer server = LarchServer.start(ConfigFile.parse(config))) {
             URI url = server.urls().getFirst();

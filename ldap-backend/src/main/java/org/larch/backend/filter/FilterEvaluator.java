@@ -1,5 +1,6 @@
 package org.larch.backend.filter;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.directory.api.ldap.model.filter.AndNode;
 import org.apache.directory.api.ldap.model.filter.ExprNode;
@@ -21,6 +22,8 @@ import org.larch.backend.schema.DirectorySchema;
  * description as written ({@code cn;lang-en}); a schema-aware {@code FilterParser} drops the options.
  */
 public final class FilterEvaluator {
+    private static final CompiledFilter.Node UNDEFINED = new CompiledFilter.Constant(FilterResult.UNDEFINED);
+
     private final DirectorySchema schema;
     private final ItemCompiler compiler;
 
@@ -33,17 +36,9 @@ public final class FilterEvaluator {
         this.compiler = new ItemCompiler(schema, rules);
     }
 
+    /** Evaluates a filter on one entry; to evaluate one filter on many, {@link #compile} it once. */
     public FilterResult evaluate(ExprNode filter, DirectoryEntry entry) {
-        return switch (filter) {
-            case null -> FilterResult.UNDEFINED; // what FilterParser leaves for an unknown type
-            case AndNode and -> all(and.getChildren(), entry);
-            case OrNode or -> any(or.getChildren(), entry);
-            case NotNode not -> evaluate(not.getFirstChild(), entry).not();
-            case ObjectClassNode everyEntry -> FilterResult.TRUE;
-            case UndefinedNode undefined -> FilterResult.UNDEFINED;
-            case LeafNode item -> item(item, entry);
-            default -> FilterResult.UNDEFINED;
-        };
+        return compile(filter).evaluate(entry);
     }
 
     /** True only when the filter evaluates to TRUE. */
@@ -51,38 +46,39 @@ public final class FilterEvaluator {
         return evaluate(filter, entry) == FilterResult.TRUE;
     }
 
+    /** The filter resolved against the schema, ready to evaluate on many entries. */
+    public CompiledFilter compile(ExprNode filter) {
+        return new CompiledFilter(node(filter), schema);
+    }
+
+    private CompiledFilter.Node node(ExprNode filter) {
+        return switch (filter) {
+            case null -> UNDEFINED; // what FilterParser leaves for an unknown type
+            case AndNode and -> new CompiledFilter.And(children(and.getChildren()));
+            case OrNode or -> new CompiledFilter.Or(children(or.getChildren()));
+            case NotNode not -> new CompiledFilter.Not(node(not.getFirstChild()));
+            case ObjectClassNode everyEntry -> new CompiledFilter.Constant(FilterResult.TRUE);
+            case UndefinedNode undefined -> UNDEFINED;
+            case LeafNode item -> item(item);
+            default -> UNDEFINED;
+        };
+    }
+
+    private List<CompiledFilter.Node> children(List<ExprNode> children) {
+        List<CompiledFilter.Node> nodes = new ArrayList<>();
+        for (ExprNode child : children == null ? List.<ExprNode>of() : children) {
+            nodes.add(node(child));
+        }
+        return List.copyOf(nodes);
+    }
+
+    private CompiledFilter.Node item(LeafNode item) {
+        ItemMatcher matcher = compiler.compile(item);
+        return matcher == null ? UNDEFINED : new CompiledFilter.Item(matcher);
+    }
+
     /** The compiled form of a single filter item, or null when it is Undefined. */
     ItemMatcher compile(LeafNode item) {
         return compiler.compile(item);
-    }
-
-    private FilterResult all(List<ExprNode> children, DirectoryEntry entry) {
-        FilterResult result = FilterResult.TRUE;
-        for (ExprNode child : children == null ? List.<ExprNode>of() : children) {
-            result = result.and(evaluate(child, entry));
-            if (result == FilterResult.FALSE) {
-                return result;
-            }
-        }
-        return result;
-    }
-
-    private FilterResult any(List<ExprNode> children, DirectoryEntry entry) {
-        FilterResult result = FilterResult.FALSE;
-        for (ExprNode child : children == null ? List.<ExprNode>of() : children) {
-            result = result.or(evaluate(child, entry));
-            if (result == FilterResult.TRUE) {
-                return result;
-            }
-        }
-        return result;
-    }
-
-    private FilterResult item(LeafNode item, DirectoryEntry entry) {
-        ItemMatcher matcher = compiler.compile(item);
-        if (matcher == null) {
-            return FilterResult.UNDEFINED;
-        }
-        return FilterResult.of(matcher.matchesEntry(entry, schema));
     }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.api.ldap.model.schema.ObjectClass;
@@ -16,6 +18,7 @@ import org.apache.directory.api.ldap.model.schema.SchemaManager;
  */
 public final class ObjectClassHierarchy {
     private final SchemaManager schemaManager;
+    private final Map<String, Set<String>> oidsByName = new ConcurrentHashMap<>();
 
     public ObjectClassHierarchy(SchemaManager schemaManager) {
         this.schemaManager = schemaManager;
@@ -31,13 +34,26 @@ public final class ObjectClassHierarchy {
      * equality index keys an entry under); the lowercased name alone for a class the schema lacks.
      */
     public Set<String> selfAndSuperclassOids(byte[] value) {
-        String name = new String(value, StandardCharsets.UTF_8).strip();
-        ObjectClass start = lookup(name);
-        Set<String> oids = new LinkedHashSet<>();
-        if (start == null) {
-            oids.add(name.toLowerCase(Locale.ROOT));
+        String name = new String(value, StandardCharsets.UTF_8).strip().toLowerCase(Locale.ROOT);
+        Set<String> known = oidsByName.get(name);
+        if (known != null) {
+            return known;
+        }
+        Set<String> oids = collectOids(name);
+        if (oids != null) {
+            oidsByName.put(name, oids); // only classes of the schema: bounded
             return oids;
         }
+        return Set.of(name);
+    }
+
+    /** The OIDs of the class and its superclasses, or null if the schema has no such class. */
+    private Set<String> collectOids(String name) {
+        ObjectClass start = lookup(name);
+        if (start == null) {
+            return null;
+        }
+        Set<String> oids = new LinkedHashSet<>();
         Deque<ObjectClass> pending = new ArrayDeque<>();
         pending.push(start);
         while (!pending.isEmpty()) {
@@ -46,7 +62,7 @@ public final class ObjectClassHierarchy {
                 current.getSuperiors().forEach(pending::push);
             }
         }
-        return oids;
+        return Set.copyOf(oids);
     }
 
     private ObjectClass lookup(String name) {

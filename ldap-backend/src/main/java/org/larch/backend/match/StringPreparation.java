@@ -29,12 +29,26 @@ final class StringPreparation {
     }
 
     private static String normalize(String value, boolean foldCase) {
+        if (isPlainAscii(value)) {
+            return foldCase ? value.toLowerCase(Locale.ROOT) : value;
+        }
         String mapped = mapCharacters(value);
         String normalized = Normalizer.normalize(mapped, Normalizer.Form.NFKC);
         if (!foldCase) {
             return normalized;
         }
         return Normalizer.normalize(normalized.toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
+    }
+
+    /** Printable ASCII and spaces: NFKC and the mapping step leave such text as it is. */
+    private static boolean isPlainAscii(String value) {
+        for (int index = 0; index < value.length(); index++) {
+            char c = value.charAt(index);
+            if (c < ' ' || c > '~') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String mapCharacters(String value) {

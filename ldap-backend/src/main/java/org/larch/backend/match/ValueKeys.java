@@ -4,6 +4,9 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.name.Dn;
@@ -18,7 +21,13 @@ import org.larch.backend.LdapOperationException;
  * {@code INVALID_ATTRIBUTE_SYNTAX}.
  */
 final class ValueKeys {
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+    private static final Pattern NUMERIC_OID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+    private static final Pattern DESCRIPTOR = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern BITS = Pattern.compile("[01]*");
+
     private final SchemaManager schemaManager;
+    private final Map<String, String> oidsByName = new ConcurrentHashMap<>();
 
     ValueKeys(SchemaManager schemaManager) {
         this.schemaManager = schemaManager;
@@ -84,7 +93,7 @@ final class ValueKeys {
 
     private static BigInteger parseInteger(String text) {
         String trimmed = text.strip();
-        if (!trimmed.matches("-?[0-9]+")) {
+        if (!INTEGER.matcher(trimmed).matches()) {
             throw invalid("integer", text);
         }
         return new BigInteger(trimmed);
@@ -106,7 +115,7 @@ final class ValueKeys {
         int hash = text.lastIndexOf("#'");
         if (hash >= 0 && text.endsWith("'B")) {
             String bits = text.substring(hash + 2, text.length() - 2);
-            if (bits.matches("[01]*")) {
+            if (BITS.matcher(bits).matches()) {
                 return distinguishedName(text.substring(0, hash)) + "#'" + bits + "'B";
             }
         }
@@ -115,13 +124,21 @@ final class ValueKeys {
 
     private String objectIdentifier(String text) {
         String trimmed = text.strip().toLowerCase(Locale.ROOT);
-        if (trimmed.matches("[0-9]+(\\.[0-9]+)*")) {
+        if (NUMERIC_OID.matcher(trimmed).matches()) {
             return trimmed;
         }
-        if (!trimmed.matches("[a-z][a-z0-9-]*")) {
+        if (!DESCRIPTOR.matcher(trimmed).matches()) {
             throw invalid("object identifier", text);
         }
-        return oidOfName(trimmed);
+        String known = oidsByName.get(trimmed);
+        if (known != null) {
+            return known;
+        }
+        String oid = oidOfName(trimmed);
+        if (!oid.equals(trimmed)) {
+            oidsByName.put(trimmed, oid); // only names the schema defines: bounded
+        }
+        return oid;
     }
 
     private String oidOfName(String name) {

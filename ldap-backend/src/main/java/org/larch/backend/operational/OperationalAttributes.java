@@ -2,6 +2,7 @@ package org.larch.backend.operational;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.larch.backend.Identity;
@@ -57,25 +58,46 @@ public final class OperationalAttributes {
 
     /** Stamps a changed entry (modify, modDN): who changed it, when, and its new CSN. */
     public void stampChange(DirectoryEntry entry, Identity who, Csn csn) {
-        replace(entry, entryCsn, utf8(csn.format()));
-        replace(entry, modifyTimestamp, utf8(GeneralizedTime.ofSeconds(csn.time())));
-        replace(entry, modifiersName, utf8(bindName(who)));
+        stampChange(entry, who, csn, Set.of());
     }
 
     /**
-     * Raises the suffix entry's {@code contextCSN} to {@code csn} when it is greater (a CSN seeded by
-     * replication may be older than the current one). Returns whether the entry changed.
+     * Stamps a changed entry, except the types in {@code seededOids}: values a client allowed to seed
+     * them (see {@link NoUserModification}) wrote in this change, which stand as written.
+     */
+    public void stampChange(DirectoryEntry entry, Identity who, Csn csn, Set<String> seededOids) {
+        replaceUnlessSeeded(entry, entryCsn, utf8(csn.format()), seededOids);
+        replaceUnlessSeeded(entry, modifyTimestamp, utf8(GeneralizedTime.ofSeconds(csn.time())), seededOids);
+        replaceUnlessSeeded(entry, modifiersName, utf8(bindName(who)), seededOids);
+    }
+
+    /**
+     * Raises the suffix entry's {@code contextCSN} value of {@code csn}'s server to {@code csn} when it
+     * is greater (a CSN seeded by replication may be older). As in OpenLDAP, {@code contextCSN} holds one
+     * value per serverID. Returns whether the entry changed.
      */
     public boolean raiseContextCsn(DirectoryEntry suffix, Csn csn) {
-        Csn current = contextCsn(suffix);
-        if (current != null && !csn.isAfter(current)) {
-            return false;
+        List<EntryAttribute> found = suffix.ofType(contextCsn);
+        if (found.isEmpty()) {
+            suffix.attributes().add(attribute(contextCsn, utf8(csn.format())));
+            return true;
         }
-        replace(suffix, contextCsn, utf8(csn.format()));
+        List<byte[]> values = found.getFirst().values();
+        for (int index = 0; index < values.size(); index++) {
+            Csn current = Csn.parse(new String(values.get(index), StandardCharsets.UTF_8));
+            if (current.serverId() == csn.serverId()) {
+                if (!csn.isAfter(current)) {
+                    return false;
+                }
+                values.set(index, utf8(csn.format()));
+                return true;
+            }
+        }
+        values.add(utf8(csn.format()));
         return true;
     }
 
-    /** The greatest {@code contextCSN} value of the entry, or null when it has none. */
+    /** The greatest {@code contextCSN} value of the entry (of any server), or null when it has none. */
     public Csn contextCsn(DirectoryEntry suffix) {
         Csn greatest = null;
         for (EntryAttribute attribute : suffix.ofType(contextCsn)) {
@@ -101,6 +123,12 @@ public final class OperationalAttributes {
     /** The DN slapd writes for {@code who}: the bound DN as written, empty for anonymous. */
     private static String bindName(Identity who) {
         return who.isAnonymous() ? "" : who.dn().getName();
+    }
+
+    private static void replaceUnlessSeeded(DirectoryEntry entry, AttributeType type, byte[] value, Set<String> seededOids) {
+        if (!seededOids.contains(type.getOid())) {
+            replace(entry, type, value);
+        }
     }
 
     private static void addIfAbsent(DirectoryEntry entry, AttributeType type, byte[] value) {

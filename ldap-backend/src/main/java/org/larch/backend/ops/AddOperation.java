@@ -22,13 +22,16 @@ import org.larch.backend.store.StoreWriter;
  */
 public final class AddOperation {
     private final OperationContext context;
+    private final SpecialEntryGuard specialEntries;
 
     public AddOperation(OperationContext context) {
         this.context = context;
+        this.specialEntries = new SpecialEntryGuard(context);
     }
 
     public UpdateOutcome run(Identity who, DirectoryEntry entry, UpdateControls controls) {
         Dn dn = DnNames.schemaAware(context.schema().schemaManager(), entry.dn());
+        specialEntries.refuseAdd(dn);
         AccessPolicy.requireWrite(who, dn);
         NoUserModification.checkAdd(entry, who, controls);
         DirectoryEntry toStore = entry.copy();

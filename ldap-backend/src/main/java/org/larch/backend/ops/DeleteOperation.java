@@ -24,13 +24,17 @@ import org.larch.backend.store.StoreWriter;
  */
 public final class DeleteOperation {
     private final OperationContext context;
+    private final SpecialEntryGuard specialEntries;
 
     public DeleteOperation(OperationContext context) {
         this.context = context;
+        this.specialEntries = new SpecialEntryGuard(context);
     }
 
     public UpdateOutcome run(Identity who, Dn dn, UpdateControls controls) {
-        AccessPolicy.requireWrite(who, DnNames.schemaAware(context.schema().schemaManager(), dn));
+        Dn target = DnNames.schemaAware(context.schema().schemaManager(), dn);
+        specialEntries.refuseChange(target, "delete");
+        AccessPolicy.requireWrite(who, target);
         try (UpdateTransaction update = new UpdateTransaction(context)) {
             StoreWriter writer = update.writer();
             DirectoryEntry entry = writer.requireEntry(dn);

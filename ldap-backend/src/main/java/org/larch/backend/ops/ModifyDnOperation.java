@@ -25,9 +25,11 @@ import org.larch.backend.store.StoreWriter;
 public final class ModifyDnOperation {
     private final OperationContext context;
     private final RdnChange rdnChange;
+    private final SpecialEntryGuard specialEntries;
 
     public ModifyDnOperation(OperationContext context) {
         this.context = context;
+        this.specialEntries = new SpecialEntryGuard(context);
         this.rdnChange = new RdnChange(context.schema(), context.rules());
     }
 
@@ -37,6 +39,7 @@ public final class ModifyDnOperation {
         SchemaManager schemaManager = context.schema().schemaManager();
         Dn target = DnNames.schemaAware(schemaManager, dn);
         Rdn rdn = DnNames.schemaAware(schemaManager, newRdn);
+        specialEntries.refuseChange(target, "rename");
         AccessPolicy.requireWrite(who, target);
         try (UpdateTransaction update = new UpdateTransaction(context)) {
             StoreWriter writer = update.writer();

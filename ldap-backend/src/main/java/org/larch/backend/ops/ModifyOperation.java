@@ -1,11 +1,14 @@
 package org.larch.backend.ops;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.name.Dn;
+import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.larch.backend.Identity;
 import org.larch.backend.LdapOperationException;
 import org.larch.backend.access.AccessPolicy;
@@ -27,14 +30,18 @@ import org.larch.backend.store.DnNames;
 public final class ModifyOperation {
     private final OperationContext context;
     private final ModificationApplier applier;
+    private final SpecialEntryGuard specialEntries;
 
     public ModifyOperation(OperationContext context) {
         this.context = context;
+        this.specialEntries = new SpecialEntryGuard(context);
         this.applier = new ModificationApplier(context.schema(), context.rules());
     }
 
     public UpdateOutcome run(Identity who, Dn dn, List<EntryModification> modifications, UpdateControls controls) {
-        AccessPolicy.requireWrite(who, DnNames.schemaAware(context.schema().schemaManager(), dn));
+        Dn target = DnNames.schemaAware(context.schema().schemaManager(), dn);
+        specialEntries.refuseChange(target, "modify");
+        AccessPolicy.requireWrite(who, target);
         for (EntryModification modification : modifications) {
             NoUserModification.check(context.schema().attributeType(modification.attribute().type()),
                     modification.attribute().text(), who, controls);
@@ -61,9 +68,21 @@ public final class ModifyOperation {
         DirectoryEntry after = applier.apply(before, modifications);
         String structuralClass = context.schema().check(after);
         requireSameStructuralClass(before, structuralClass);
-        context.operational().stampChange(after, who, update.csn());
+        context.operational().stampChange(after, who, update.csn(), seededOperationalTypes(modifications));
         update.replace(before, after);
         return after;
+    }
+
+    /** The OIDs of NO-USER-MODIFICATION types among the changes (a seeding client's, already allowed). */
+    private Set<String> seededOperationalTypes(List<EntryModification> modifications) {
+        Set<String> oids = new HashSet<>();
+        for (EntryModification modification : modifications) {
+            AttributeType type = context.schema().attributeType(modification.attribute().type());
+            if (type != null && !type.isUserModifiable()) {
+                oids.add(type.getOid());
+            }
+        }
+        return oids;
     }
 
     private void requireSameStructuralClass(DirectoryEntry before, String structuralClass) {

@@ -42,7 +42,7 @@ public final class PasswordModifyOperation {
 
     /**
      * @param target the entry, or null for the caller's own
-     * @param newPassword null to have one generated
+     * @param newPassword null or empty to have one generated (slapd treats an empty one so too)
      * @return the generated password, or null when the caller gave one
      */
     public byte[] run(Identity who, Dn target, byte[] oldPassword, byte[] newPassword) {
@@ -52,7 +52,8 @@ public final class PasswordModifyOperation {
         }
         Dn dn = DnNames.schemaAware(context.schema().schemaManager(), target == null ? who.dn() : target);
         AccessPolicy.requireWrite(who, dn);
-        byte[] password = newPassword == null ? generate() : newPassword;
+        boolean generating = newPassword == null || newPassword.length == 0;
+        byte[] password = generating ? generate() : newPassword;
         try (UpdateTransaction update = new UpdateTransaction(context)) {
             DirectoryEntry before = update.writer().requireEntry(dn);
             if (oldPassword != null && !holdsPassword(before, oldPassword)) {
@@ -61,7 +62,7 @@ public final class PasswordModifyOperation {
             modify.change(update, who, before, List.of(replacement(password)));
             update.commit();
         }
-        return newPassword == null ? password : null;
+        return generating ? password : null;
     }
 
     private boolean holdsPassword(DirectoryEntry entry, byte[] password) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.larch.backend.Identity;
 import org.larch.backend.entry.DirectoryEntry;
+import org.larch.backend.filter.CompiledFilter;
 import org.larch.backend.request.SearchOutcome;
 import org.larch.backend.request.SearchSink;
 import org.larch.backend.request.SearchSpec;
@@ -28,6 +29,7 @@ final class ResultDelivery {
     private final int fingerprint;
     private final int batchSize;
     private final int stopAfter;
+    private final CompiledFilter filter;
 
     private int position;
     private int sent;
@@ -47,6 +49,7 @@ final class ResultDelivery {
         this.batchSize = operation.settings().readTxnRenewEntries();
         this.stopAfter = Math.min(spec.paged() == null ? Integer.MAX_VALUE : spec.paged().size(), limits.sizeLimit());
         this.position = plan.startPosition();
+        this.filter = operation.filter().compile(spec.filter());
     }
 
     SearchOutcome deliver(SearchSink sink, SortOrder.Preparation sort) {
@@ -113,7 +116,7 @@ final class ResultDelivery {
         if (!spec.manageDsaIT() && id != plan.baseId() && operation.kinds().isReferral(entry)) {
             return new Result.Reference(operation.kinds().referralUrls(entry));
         }
-        if (!operation.filter().matches(spec.filter(), entry)) {
+        if (!filter.matches(entry)) {
             return null;
         }
         return new Result.Found(operation.shaper().shape(entry, reader, spec, who), id, at);

@@ -12,6 +12,7 @@ import org.larch.backend.Identity;
 import org.larch.backend.LdapOperationException;
 import org.larch.backend.entry.DirectoryEntry;
 import org.larch.backend.match.MatchingRules;
+import org.larch.backend.filter.CompiledFilter;
 import org.larch.backend.filter.FilterEvaluator;
 import org.larch.backend.filter.ValuesReturnFilter;
 import org.larch.backend.ops.RequestedAttributes;
@@ -156,11 +157,12 @@ public final class SearchOperation {
 
     /** The ids that match (or are referrals to report), sorted when an order is given. */
     private long[] matchingInOrder(StoreReader reader, long baseId, long[] ids, SearchSpec spec, SortOrder order) {
+        CompiledFilter compiled = filter.compile(spec.filter());
         List<SortOrder.SortRow> rows = new ArrayList<>();
         for (long id : ids) {
             DirectoryEntry entry = read(reader, id);
             boolean reference = entry != null && !spec.manageDsaIT() && id != baseId && kinds.isReferral(entry);
-            if (entry != null && (reference || filter.matches(spec.filter(), entry))) {
+            if (entry != null && (reference || compiled.matches(entry))) {
                 rows.add(order == null ? new SortOrder.SortRow(id, null) : order.row(entry));
             }
         }
@@ -186,7 +188,7 @@ public final class SearchOperation {
 
     private SearchOutcome searchSpecial(Identity who, SearchSpec spec, DirectoryEntry entry, SearchSink sink) {
         int sent = 0;
-        if (entry != null && filter.matches(spec.filter(), entry)) {
+        if (entry != null && filter.compile(spec.filter()).matches(entry)) {
             sink.entry(shaper.shape(entry, null, spec, who));
             sent = 1;
         }

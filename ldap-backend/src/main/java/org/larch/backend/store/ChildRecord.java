@@ -45,6 +45,24 @@ public record ChildRecord(String normalizedRdn, long childId, long subtreeSize) 
         return new ChildRecord(normalized, childId, subtreeSize);
     }
 
+    /** The child id of an encoded child record, without decoding the rest. */
+    public static long childIdOf(byte[] value) {
+        return readLong(value, value.length - 16);
+    }
+
+    /** The subtree size of an encoded child record, without decoding the rest. */
+    public static long subtreeSizeOf(byte[] value) {
+        return readLong(value, value.length - 8);
+    }
+
+    private static long readLong(byte[] value, int offset) {
+        long result = 0;
+        for (int i = offset; i < offset + 8; i++) {
+            result = (result << 8) | (value[i] & 0xFF);
+        }
+        return result;
+    }
+
     /** The leading bytes every child record with this normalized RDN starts with. */
     public static byte[] searchPrefix(String normalizedRdn) {
         byte[] normalized = normalizedRdn.getBytes(StandardCharsets.UTF_8);

@@ -29,6 +29,7 @@ public final class DirectoryStore implements AutoCloseable {
     private final Dbi uuid2id;
     private final StoreMeta meta;
     private final AttributeDictionary dictionary;
+    private volatile Dn suffixAsWritten;
 
     private DirectoryStore(Env env, DirectorySchema schema, Dn suffix, Txn txn) {
         this.env = env;
@@ -95,6 +96,16 @@ public final class DirectoryStore implements AutoCloseable {
     @Override
     public void close() {
         env.close();
+    }
+
+    /** The suffix entry's DN as its self record writes it, parsed once and kept. */
+    Dn suffixDnAsWritten(String text) {
+        Dn cached = suffixAsWritten;
+        if (cached == null || !cached.getName().equals(text)) {
+            cached = DnNames.parse(schema.schemaManager(), text);
+            suffixAsWritten = cached;
+        }
+        return cached;
     }
 
     Dbi id2entry() {

@@ -59,6 +59,18 @@ public final class DnNames {
         }
     }
 
+    /**
+     * The schema-aware {@code parent} extended on the left by the RDN written as {@code rdnText}; only
+     * the new RDN is normalized (the parent's RDNs are reused as they are).
+     */
+    public static Dn child(Dn parent, String rdnText) {
+        try {
+            return parent.add(new Rdn(rdnText));
+        } catch (LdapInvalidDnException e) {
+            throw invalid(rdnText + "," + parent.getName(), e);
+        }
+    }
+
     private static LdapOperationException invalid(String text, LdapInvalidDnException e) {
         return new LdapOperationException(ResultCodeEnum.INVALID_DN_SYNTAX, "invalid DN " + text + ": " + e.getMessage(), e);
     }

@@ -84,7 +84,7 @@ public class StoreReader implements AutoCloseable {
 
     /** The id of the child of {@code parentId} with this normalized RDN, or 0. */
     public long childId(long parentId, String normalizedRdn) {
-        ChildRecord record = childRecord(parentId, normalizedRdn);
+        ChildRecord record = findChildRecord(parentId, normalizedRdn);
         return record == null ? EntryIds.NONE : record.childId();
     }
 
@@ -100,14 +100,14 @@ public class StoreReader implements AutoCloseable {
         }
         Dn dn;
         if (self.parentId() == EntryIds.NONE) {
-            dn = DnNames.parse(schemaManager, self.rdn());
+            dn = store.suffixDnAsWritten(self.rdn());
         } else {
             Dn parent = dnOf(self.parentId());
             if (parent == null) {
                 throw new CorruptRecordException("dn2id: entry " + id + " names parent " + self.parentId()
                         + ", which has no self record");
             }
-            dn = DnNames.child(schemaManager, parent, DnNames.parseRdn(schemaManager, self.rdn()));
+            dn = DnNames.child(parent, self.rdn());
         }
         dnCache.put(id, dn);
         return dn;
@@ -133,6 +133,11 @@ public class StoreReader implements AutoCloseable {
 
     /** The child record listing {@code normalizedRdn} under {@code parentId}, or null. */
     public ChildRecord childRecord(long parentId, String normalizedRdn) {
+        return findChildRecord(parentId, normalizedRdn);
+    }
+
+    /** The child record as stored (a writer may hold subtree size changes not written yet). */
+    final ChildRecord findChildRecord(long parentId, String normalizedRdn) {
         byte[] prefix = ChildRecord.searchPrefix(normalizedRdn);
         try (Cursor cursor = store.dn2id().openCursor(txn)) {
             if (!cursor.seekBothRange(EntryIds.key(parentId), prefix)) {
@@ -204,12 +209,29 @@ public class StoreReader implements AutoCloseable {
     }
 
     private void collectDescendants(long id, IdBuffer ids) {
-        for (ChildRecord child : childRecords(id)) {
-            ids.add(child.childId());
-            if (child.subtreeSize() > 1) {
-                collectDescendants(child.childId(), ids);
+        IdBuffer withChildren = new IdBuffer(4);
+        try (Cursor cursor = store.dn2id().openCursor(txn)) {
+            for (boolean more = cursor.seek(EntryIds.key(id)); more; more = cursor.nextDup()) {
+                byte[] value = cursor.valueBytes();
+                if (ChildRecord.isChild(value)) {
+                    long childId = ChildRecord.childIdOf(value);
+                    ids.add(childId);
+                    if (ChildRecord.subtreeSizeOf(value) > 1) {
+                        withChildren.add(childId);
+                    }
+                }
             }
         }
+        for (long childId : withChildren.sorted()) {
+            collectDescendants(childId, ids);
+        }
+    }
+
+    /** Every entry of the directory, read one at a time in id order (for rebuilding indexes). */
+    public Iterable<DirectoryEntry> allEntries() {
+        long suffixId = suffixId();
+        long[] ids = suffixId == EntryIds.NONE ? new long[0] : subtree(suffixId, true);
+        return () -> Arrays.stream(ids).mapToObj(this::entry).filter(java.util.Objects::nonNull).iterator();
     }
 
     /** Whether {@code id} is {@code ancestorId} or lies below it. */

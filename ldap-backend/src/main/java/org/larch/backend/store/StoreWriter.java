@@ -1,5 +1,9 @@
 package org.larch.backend.store;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.name.Rdn;
 import org.larch.backend.LdapOperationException;
@@ -13,10 +17,17 @@ import org.larch.storage.Txn;
  * dictionary consistent. It reads like a {@link StoreReader} and sees its own changes. The attribute
  * indexes are not touched here: their owner updates them in {@link #txn()}.
  * {@link #commit()} makes everything durable; {@link #close()} without commit aborts.
+ *
+ * <p>Subtree sizes of ancestors are summed in memory and written once per ancestor, before anything
+ * reads them ({@link #childRecord}, {@link #childRecords}, {@link #subtreeSize}, {@link #subtree}),
+ * before a delete or move, and at commit: adding many entries under one parent in one transaction
+ * rewrites the parent's records once, not once per entry.
  */
 public final class StoreWriter extends StoreReader {
     private final PendingDescriptions pending = new PendingDescriptions();
     private final EntryUuids uuids;
+    private final Map<Long, Long> pendingSizeChanges = new LinkedHashMap<>();
+    private final Map<Long, Long> parentIds = new HashMap<>();
 
     StoreWriter(DirectoryStore store, Txn txn) {
         super(store, txn);
@@ -57,6 +68,7 @@ public final class StoreWriter extends StoreReader {
 
     /** Removes the leaf entry {@code id}; NOT_ALLOWED_ON_NON_LEAF if it has children. */
     public void delete(long id) {
+        writeSubtreeSizes();
         SelfRecord self = requireSelf(id);
         if (hasChildren(id)) {
             throw new LdapOperationException(ResultCodeEnum.NOT_ALLOWED_ON_NON_LEAF,
@@ -67,6 +79,7 @@ public final class StoreWriter extends StoreReader {
         store.dn2id().delete(txn, EntryIds.key(self.parentId()), listed.encode());
         store.dn2id().delete(txn, EntryIds.key(id));
         store.id2entry().delete(txn, EntryIds.key(id));
+        parentIds.remove(id);
         adjustSubtreeSizes(self.parentId(), -1);
         forgetDns();
     }
@@ -78,6 +91,7 @@ public final class StoreWriter extends StoreReader {
      * The RDN attribute values in the entry are the caller's business ({@link #replace}).
      */
     public void move(long id, long newParentId, Rdn newRdn) {
+        writeSubtreeSizes();
         SelfRecord self = requireSelf(id);
         requireSelf(newParentId);
         if (isInSubtree(newParentId, id)) {
@@ -94,6 +108,7 @@ public final class StoreWriter extends StoreReader {
         store.dn2id().delete(txn, EntryIds.key(self.parentId()), listed.encode());
         store.dn2id().delete(txn, EntryIds.key(id), self.encode());
         adjustSubtreeSizes(self.parentId(), -listed.subtreeSize());
+        parentIds.clear();
         SelfRecord moved = new SelfRecord(newParentId, normalized, newRdn.getName());
         store.dn2id().put(txn, EntryIds.key(newParentId), moved.childRecord(id, listed.subtreeSize()).encode());
         store.dn2id().put(txn, EntryIds.key(id), moved.encode());
@@ -103,8 +118,33 @@ public final class StoreWriter extends StoreReader {
 
     /** Commits the transaction and publishes the new attribute descriptions. */
     public void commit() {
+        writeSubtreeSizes();
         txn.commit();
         store.dictionary().publish(pending);
+    }
+
+    @Override
+    public ChildRecord childRecord(long parentId, String normalizedRdn) {
+        writeSubtreeSizes();
+        return super.childRecord(parentId, normalizedRdn);
+    }
+
+    @Override
+    public List<ChildRecord> childRecords(long parentId) {
+        writeSubtreeSizes();
+        return super.childRecords(parentId);
+    }
+
+    @Override
+    public long subtreeSize(long id) {
+        writeSubtreeSizes();
+        return super.subtreeSize(id);
+    }
+
+    @Override
+    public long[] subtree(long id, boolean includeSelf) {
+        writeSubtreeSizes();
+        return super.subtree(id, includeSelf);
     }
 
     @Override
@@ -127,17 +167,35 @@ public final class StoreWriter extends StoreReader {
         return id;
     }
 
-    /** Adds {@code delta} to the subtree size of {@code fromId} and of each of its ancestors. */
+    /** Notes {@code delta} for the subtree size of {@code fromId} and of each of its ancestors. */
     private void adjustSubtreeSizes(long fromId, long delta) {
-        long id = fromId;
-        while (id != EntryIds.NONE) {
-            SelfRecord self = requireSelf(id);
-            ChildRecord listed = requireChildRecord(self, id);
-            byte[] parentKey = EntryIds.key(self.parentId());
-            store.dn2id().delete(txn, parentKey, listed.encode());
-            store.dn2id().put(txn, parentKey, listed.withSubtreeSize(listed.subtreeSize() + delta).encode());
-            id = self.parentId();
+        for (long id = fromId; id != EntryIds.NONE; id = parentIdOf(id)) {
+            pendingSizeChanges.merge(id, delta, Long::sum);
         }
+    }
+
+    private long parentIdOf(long id) {
+        Long parent = parentIds.get(id);
+        if (parent == null) {
+            parent = requireSelf(id).parentId();
+            parentIds.put(id, parent);
+        }
+        return parent;
+    }
+
+    /** Writes the noted subtree size changes into the child records. */
+    private void writeSubtreeSizes() {
+        for (Map.Entry<Long, Long> change : pendingSizeChanges.entrySet()) {
+            if (change.getValue() != 0) {
+                long id = change.getKey();
+                SelfRecord self = requireSelf(id);
+                ChildRecord listed = requireChildRecord(self, id);
+                byte[] parentKey = EntryIds.key(self.parentId());
+                store.dn2id().delete(txn, parentKey, listed.encode());
+                store.dn2id().put(txn, parentKey, listed.withSubtreeSize(listed.subtreeSize() + change.getValue()).encode());
+            }
+        }
+        pendingSizeChanges.clear();
     }
 
     private byte[] encode(DirectoryEntry entry) {
@@ -154,7 +212,7 @@ public final class StoreWriter extends StoreReader {
     }
 
     private ChildRecord requireChildRecord(SelfRecord self, long id) {
-        ChildRecord listed = childRecord(self.parentId(), self.normalizedRdn());
+        ChildRecord listed = findChildRecord(self.parentId(), self.normalizedRdn());
         if (listed == null || listed.childId() != id) {
             throw new CorruptRecordException("dn2id: entry " + id + " is not listed under its parent " + self.parentId());
         }

@@ -123,9 +123,12 @@ class IndexesTest {
 
     @Test
     void manyIdsUnderOneKeyAreReadPageByPage() {
+        DirectoryEntry template = entry(0, "uid=someone", "objectClass: person", "sn: same");
         write(txn -> {
             for (long id = 1; id <= 20_000; id++) {
-                indexes.update(txn, id, null, entry(id, "uid=u" + id, "objectClass: person", "sn: same"));
+                DirectoryEntry entry = template.copy();
+                entry.id(id);
+                indexes.update(txn, id, null, entry);
             }
         });
         IdSet candidates = candidates("(sn=same)");

@@ -106,6 +106,17 @@ class OperationalAttributesTest {
     }
 
     @Test
+    void contextCsnKeepsOneValuePerServer() {
+        DirectoryEntry suffix = new DirectoryEntry(Dn.EMPTY_DN);
+        Csn otherServer = Csn.parse("20261122001600.000000Z#000000#002#000000");
+        operational.raiseContextCsn(suffix, FIRST);
+        assertTrue(operational.raiseContextCsn(suffix, otherServer));
+        assertTrue(operational.raiseContextCsn(suffix, SECOND));
+        assertEquals(List.of(SECOND.format(), otherServer.format()), texts(suffix, "contextCSN"));
+        assertEquals(SECOND, operational.contextCsn(suffix));
+    }
+
+    @Test
     void generalizedTimeIsUtcToTheSecond() {
         assertEquals("20261122001500Z", GeneralizedTime.ofSeconds(Instant.parse("2026-11-22T00:15:00.999Z")));
     }
@@ -127,6 +138,10 @@ class OperationalAttributesTest {
                 AttributeDescription.parse(name),
                 schema.attributeType(name),
                 List.of(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<String> texts(DirectoryEntry entry, String name) {
+        return entry.get(name).values().stream().map(value -> new String(value, StandardCharsets.UTF_8)).toList();
     }
 
     private static String text(DirectoryEntry entry, String name) {

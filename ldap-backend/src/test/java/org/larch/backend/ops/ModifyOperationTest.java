@@ -132,6 +132,20 @@ class ModifyOperationTest {
     }
 
     @Test
+    void rootWithManageDsaItSeedsOperationalAttributesThatStand() {
+        UpdateControls manageDsaIt = new UpdateControls(null, null, null, true, false);
+        String seededCsn = "20250101000000.000000Z#000000#002#000000";
+        modify.run(fixture.root, fixture.dn(ALICE), List.of(
+                modification(REPLACE_ATTRIBUTE, "entryCSN", seededCsn),
+                modification(REPLACE_ATTRIBUTE, "modifyTimestamp", "20250101000000Z"),
+                modification(REPLACE_ATTRIBUTE, "description", "replicated")), manageDsaIt);
+        DirectoryEntry after = fixture.read(ALICE);
+        assertEquals(List.of(seededCsn), texts(after, "entryCSN"));
+        assertEquals(List.of("20250101000000Z"), texts(after, "modifyTimestamp"));
+        assertEquals(List.of(DirectoryFixture.ROOT_DN), texts(after, "modifiersName"), "not seeded: stamped");
+    }
+
+    @Test
     void missingEntry() {
         LdapOperationException error = fails(fixture.root, "cn=Nobody,ou=people,dc=example,dc=com",
                 modification(REPLACE_ATTRIBUTE, "sn", "x"));

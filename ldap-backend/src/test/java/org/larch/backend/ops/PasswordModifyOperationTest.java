@@ -63,6 +63,9 @@ class PasswordModifyOperationTest {
         assertNotNull(generated);
         assertEquals(16, generated.length);
         bind.run(fixture.dn(ALICE), generated);
+        byte[] forEmpty = passwordModify.run(fixture.user(ALICE), null, null, new byte[0]);
+        assertEquals(16, forEmpty.length);
+        bind.run(fixture.dn(ALICE), forEmpty);
     }
 
     @Test

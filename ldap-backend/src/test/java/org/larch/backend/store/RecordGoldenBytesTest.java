@@ -61,6 +61,8 @@ class RecordGoldenBytesTest {
         assertEquals("01" + "0009" + HEX.formatHex("2.5.4.3=a".getBytes(StandardCharsets.UTF_8))
                 + "0000000000000007" + "000000000000012c", HEX.formatHex(child.encode()));
         assertEquals(child, ChildRecord.decode(child.encode()));
+        assertEquals(7, ChildRecord.childIdOf(child.encode()));
+        assertEquals(300, ChildRecord.subtreeSizeOf(child.encode()));
         assertEquals(true, ChildRecord.startsWith(child.encode(), ChildRecord.searchPrefix("2.5.4.3=a")));
         assertEquals(false, ChildRecord.startsWith(child.encode(), ChildRecord.searchPrefix("2.5.4.3=")));
     }
