@@ -27,13 +27,13 @@ import org.larch.integration.server.LarchServerExtension;
  * code, matched DN, entries and values on both. Both are searched as the rootdn, so that size limits
  * and password visibility do not differ.
  *
- * <p>Sizes: {@code -Dlarch.differential.people=} (default 2000) and
- * {@code -Dlarch.differential.searches=} (default 1500); the slow variant runs
+ * <p>Sizes: {@code -Dlarch.differential.people=} (default 1500) and
+ * {@code -Dlarch.differential.searches=} (default 2000); the slow variant runs
  * {@code -Dlarch.differential.slowSearches=} (default 30000) more with another seed.
  */
 class DifferentialSearchTest {
-    private static final int PEOPLE = Integer.getInteger("larch.differential.people", 2000);
-    private static final int SEARCHES = Integer.getInteger("larch.differential.searches", 1500);
+    private static final int PEOPLE = Integer.getInteger("larch.differential.people", 1500);
+    private static final int SEARCHES = Integer.getInteger("larch.differential.searches", 2000);
     private static final int SLOW_SEARCHES = Integer.getInteger("larch.differential.slowSearches", 30000);
     private static final int EXAMPLES_PER_KIND = 4;
 

@@ -100,7 +100,7 @@ class OpenLdapToolsTest {
         assertEquals(1, count(result.output(), "^mail: user\\.3@|^mail: .*\\.3@example\\.com$"), result.toString());
         assertEquals(0, count(result.output(), "^cn:"), "only the asked attributes");
 
-        OpenLdapTool.Result people = run(ldapsearch("-b", DirectoryDataGenerator.PEOPLE, "(objectClass=inetOrgPerson)", "1.1"));
+        OpenLdapTool.Result people = run(ldapsearch("-b", DirectoryDataGenerator.PEOPLE, "(&(objectClass=inetOrgPerson)(uid=user.*))", "1.1"));
         assertEquals(0, people.exitCode(), people.toString());
         assertEquals(PEOPLE, count(people.output(), "^dn: "));
     }
@@ -117,7 +117,7 @@ class OpenLdapToolsTest {
     void ldapsearchPagesThroughAllEntries() throws Exception {
         OpenLdapTool.Result result = run(OpenLdapTool.with(
                 List.of("ldapsearch", "-x", "-H", url, "-D", ROOT_DN, "-w", ROOT_PASSWORD),
-                "-E", "pr=30/noprompt", "-b", DirectoryDataGenerator.PEOPLE, "(objectClass=inetOrgPerson)", "1.1"));
+                "-E", "pr=30/noprompt", "-b", DirectoryDataGenerator.PEOPLE, "(&(objectClass=inetOrgPerson)(uid=user.*))", "1.1"));
         assertEquals(0, result.exitCode(), result.toString());
         assertEquals(PEOPLE, count(result.output(), "^dn: "));
         assertTrue(count(result.output(), "^# pagedresults: .*cookie=") >= PEOPLE / 30, result.output());
@@ -177,20 +177,29 @@ class OpenLdapToolsTest {
 
     @Test
     void ldapmodrdnRenamesAnEntry() throws Exception {
-        String dn = DirectoryDataGenerator.personDn(8);
-        String parent = dn.substring(dn.indexOf(',') + 1);
-        OpenLdapTool.Result rename = tool.run("ldapmodrdn", "-x", "-H", url, "-D", ROOT_DN, "-w", ROOT_PASSWORD, "-r", dn, "uid=renamed.8");
+        String parent = "ou=research," + DirectoryDataGenerator.PEOPLE;
+        String dn = addOwnEntry("rename-me", parent);
+        OpenLdapTool.Result rename = tool.run("ldapmodrdn", "-x", "-H", url, "-D", ROOT_DN, "-w", ROOT_PASSWORD, "-r", dn, "uid=renamed");
         assertEquals(0, rename.exitCode(), rename.toString());
         OpenLdapTool.Result old = run(ldapsearch("-s", "base", "-b", dn, "1.1"));
         assertEquals(32, old.exitCode(), "noSuchObject for the old name: " + old);
-        OpenLdapTool.Result renamed = run(ldapsearch("-s", "base", "-b", "uid=renamed.8," + parent, "uid"));
+        OpenLdapTool.Result renamed = run(ldapsearch("-s", "base", "-b", "uid=renamed," + parent, "uid"));
         assertEquals(0, renamed.exitCode(), renamed.toString());
-        assertEquals(List.of("uid: renamed.8"), renamed.output().lines().filter(l -> l.startsWith("uid:")).toList());
+        assertEquals(List.of("uid: renamed"), renamed.output().lines().filter(l -> l.startsWith("uid:")).toList());
+    }
+
+    /** Adds an entry of the test's own with ldapadd (so that the generated people stay as generated). */
+    private static String addOwnEntry(String uid, String parent) throws Exception {
+        String dn = "uid=" + uid + "," + parent;
+        String ldif = "dn: " + dn + "\nobjectClass: inetOrgPerson\nuid: " + uid + "\ncn: " + uid + "\nsn: " + uid + "\n";
+        OpenLdapTool.Result add = tool.runWithInput(ldif, "ldapadd", "-x", "-H", url, "-D", ROOT_DN, "-w", ROOT_PASSWORD);
+        assertEquals(0, add.exitCode(), add.toString());
+        return dn;
     }
 
     @Test
     void ldapdeleteRemovesAnEntryAndRefusesANonLeaf() throws Exception {
-        String dn = DirectoryDataGenerator.personDn(9);
+        String dn = addOwnEntry("delete-me", "ou=support," + DirectoryDataGenerator.PEOPLE);
         OpenLdapTool.Result delete = tool.run("ldapdelete", "-x", "-H", url, "-D", ROOT_DN, "-w", ROOT_PASSWORD, dn);
         assertEquals(0, delete.exitCode(), delete.toString());
         assertEquals(32, run(ldapsearch("-s", "base", "-b", dn, "1.1")).exitCode());
