@@ -151,9 +151,10 @@ class ErrorCodesTest {
     }
 
     @Test
-    void rdnValueMissingFromTheEntryIsNamingViolation() {
-        failure(ResultCode.NAMING_VIOLATION, () -> connection.add(new Entry(
-                "dn: ou=named," + DirectoryDataGenerator.SUFFIX, "objectClass: organizationalUnit", "ou: other-name")));
+    void removingTheRdnValueIsNotAllowedOnRdn() {
+        // RFC 4511 appendix A: notAllowedOnRDN. Person 7 is no posixAccount: nothing but the RDN needs its uid.
+        failure(ResultCode.NOT_ALLOWED_ON_RDN, () -> connection.modify(DirectoryDataGenerator.personDn(7),
+                new Modification(ModificationType.DELETE, "uid", "user.7")));
     }
 
     private static LDAPException failure(ResultCode expected, Executable operation) {

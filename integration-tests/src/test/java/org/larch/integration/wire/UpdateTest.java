@@ -99,6 +99,12 @@ class UpdateTest {
     }
 
     @Test
+    void addPutsAMissingRdnValueIntoTheEntryAsSlapdDoes() throws Exception {
+        connection.add("dn: ou=named," + UNIT, "objectClass: organizationalUnit", "ou: other-name");
+        assertEquals(Set.of("named", "other-name"), Set.of(connection.getEntry("ou=named," + UNIT).getAttributeValues("ou")));
+    }
+
+    @Test
     void deleteRemovesALeaf() throws Exception {
         Entry entry = person("deleted", UNIT);
         connection.add(entry);
