@@ -58,7 +58,7 @@ final class IndexDirectiveParser {
         if (settings.containsKey(key)) {
             throw directive.error("attribute " + attribute + " is already indexed (one index directive per attribute)");
         }
-        settings.put(key, new IndexSetting(attribute, types));
+        settings.put(key, new IndexSetting(attribute, types, directive.location()));
     }
 
     private static Set<IndexType> types(Directive directive, String list) {

@@ -72,7 +72,8 @@ class ConfigFileTest {
         assertEquals("{SSHA}abcdefgh", config.rootPassword());
         assertEquals(temp.resolve("db"), config.directory());
         assertEquals(2L << 30, config.maxSizeBytes());
-        assertEquals(List.of(new IndexSetting("objectClass", Set.of(IndexType.EQ))), config.indexes());
+        assertEquals(List.of(new IndexSetting("objectClass", Set.of(IndexType.EQ), temp.resolve("larch.conf") + ":8")),
+                config.indexes());
         assertEquals(0, config.sizeLimit());
         assertEquals(60, config.timeLimitSeconds());
         assertEquals(List.of(URI.create("ldap://127.0.0.1:0"), URI.create("ldaps://[::1]:1636")), config.listen());
@@ -129,12 +130,13 @@ class ConfigFileTest {
         Set<IndexType> sub = EnumSet.of(IndexType.SUB_INITIAL, IndexType.SUB_ANY, IndexType.SUB_FINAL);
         Set<IndexType> eqSub = EnumSet.copyOf(sub);
         eqSub.add(IndexType.EQ);
+        String file = temp.resolve("larch.conf").toString();
         assertEquals(List.of(
-                new IndexSetting("cn", eqSub),
-                new IndexSetting("sn", eqSub),
-                new IndexSetting("mail", EnumSet.of(IndexType.PRES, IndexType.EQ)),
-                new IndexSetting("uid", EnumSet.of(IndexType.SUB_INITIAL, IndexType.APPROX)),
-                new IndexSetting("0.9.2342.19200300.100.1.1", EnumSet.of(IndexType.SUB_ANY, IndexType.SUB_FINAL))),
+                new IndexSetting("cn", eqSub, file + ":3"),
+                new IndexSetting("sn", eqSub, file + ":3"),
+                new IndexSetting("mail", EnumSet.of(IndexType.PRES, IndexType.EQ), file + ":5"),
+                new IndexSetting("uid", EnumSet.of(IndexType.SUB_INITIAL, IndexType.APPROX), file + ":6"),
+                new IndexSetting("0.9.2342.19200300.100.1.1", EnumSet.of(IndexType.SUB_ANY, IndexType.SUB_FINAL), file + ":7")),
                 config.indexes());
     }
 

@@ -42,6 +42,8 @@ final class InMemoryDirectory implements Directory {
     volatile SearchSpec lastSearch;
     volatile UpdateControls lastControls;
     volatile long delayPerEntryMillis;
+    /** Entries handed to search sinks so far. */
+    final java.util.concurrent.atomic.AtomicInteger entriesStreamed = new java.util.concurrent.atomic.AtomicInteger();
 
     InMemoryDirectory() {
         add(entry(SUFFIX, "objectClass", "top", "objectClass", "domain", "dc", "example"));
@@ -125,6 +127,7 @@ final class InMemoryDirectory implements Directory {
                 return new SearchOutcome(ResultCodeEnum.SIZE_LIMIT_EXCEEDED, "size limit", sent, null, 0, null, null);
             }
             pause();
+            entriesStreamed.incrementAndGet();
             boolean more = isReferral(entry) && !spec.manageDsaIT()
                     ? sink.reference(values(entry, "ref")) : sink.entry(selected(entry, spec));
             if (!more) {

@@ -9,7 +9,10 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.extensions.WhoAmIExtendedRequest;
 import com.unboundid.asn1.ASN1StreamReader;
+import com.unboundid.ldap.protocol.AddRequestProtocolOp;
+import com.unboundid.ldap.protocol.ExtendedRequestProtocolOp;
 import com.unboundid.ldap.protocol.ExtendedResponseProtocolOp;
 import com.unboundid.ldap.protocol.LDAPMessage;
 import java.io.ByteArrayInputStream;
@@ -49,6 +52,25 @@ class ProtocolErrorsTest extends ServerTest {
                     () -> connection.add(new AddRequest("this is not a DN", new Attribute("objectClass", "top"))));
             assertEquals(ResultCode.INVALID_DN_SYNTAX, failure.getResultCode());
             assertEquals(1, connection.search("dc=example,dc=com", SearchScope.BASE, "(objectClass=*)").getEntryCount());
+        }
+    }
+
+    @Test
+    void aMalformedRequestDoesNotSwallowTheRequestPipelinedBehindIt() throws Exception {
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        both.writeBytes(new LDAPMessage(1, new AddRequestProtocolOp("not a DN",
+                java.util.List.of(new Attribute("objectClass", "top")))).encode().encode());
+        both.writeBytes(new LDAPMessage(2, new ExtendedRequestProtocolOp(new WhoAmIExtendedRequest())).encode().encode());
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
+            socket.getOutputStream().write(both.toByteArray());
+            ASN1StreamReader reader = new ASN1StreamReader(socket.getInputStream());
+            LDAPMessage first = LDAPMessage.readFrom(reader, false);
+            LDAPMessage second = LDAPMessage.readFrom(reader, false);
+            LDAPMessage add = first.getMessageID() == 1 ? first : second;
+            LDAPMessage whoAmI = first.getMessageID() == 2 ? first : second;
+            assertEquals(ResultCode.INVALID_DN_SYNTAX.intValue(), add.getAddResponseProtocolOp().getResultCode());
+            assertEquals(ResultCode.SUCCESS.intValue(), whoAmI.getExtendedResponseProtocolOp().getResultCode());
         }
     }
 

@@ -74,6 +74,23 @@ class TlsTest {
     }
 
     @Test
+    void startTlsWhileAnOperationIsOutstandingIsOperationsError() throws Exception {
+        server.directory.delayPerEntryMillis = 300;
+        try (LDAPConnection connection = server.connect()) {
+            var search = connection.asyncSearch(new com.unboundid.ldap.sdk.SearchRequest(
+                    new IgnoringListener(), "dc=example,dc=com",
+                    com.unboundid.ldap.sdk.SearchScope.SUB, "(objectClass=*)"));
+            LDAPException failure = assertThrows(LDAPException.class, () -> connection.processExtendedOperation(
+                    new StartTLSExtendedRequest(CLIENT_TLS.createSSLContext())));
+            assertEquals(ResultCode.OPERATIONS_ERROR, failure.getResultCode());
+            assertTrue(failure.getDiagnosticMessage().contains("outstanding"), failure.getDiagnosticMessage());
+            connection.abandon(search);
+        } finally {
+            server.directory.delayPerEntryMillis = 0;
+        }
+    }
+
+    @Test
     void startTlsWithoutCertificateIsUnavailable() throws Exception {
         try (RunningServer plain = new RunningServer();
                 LDAPConnection connection = plain.connect()) {
@@ -82,5 +99,17 @@ class TlsTest {
             assertEquals(ResultCode.UNAVAILABLE, failure.getResultCode());
             assertTrue(failure.getDiagnosticMessage().contains("TLSCertificateFile"), failure.getDiagnosticMessage());
         }
+    }
+
+    /** An asynchronous search whose results nobody reads. */
+    private static final class IgnoringListener implements com.unboundid.ldap.sdk.AsyncSearchResultListener {
+        @Override
+        public void searchEntryReturned(com.unboundid.ldap.sdk.SearchResultEntry entry) {}
+
+        @Override
+        public void searchReferenceReturned(com.unboundid.ldap.sdk.SearchResultReference reference) {}
+
+        @Override
+        public void searchResultReceived(com.unboundid.ldap.sdk.AsyncRequestID id, com.unboundid.ldap.sdk.SearchResult result) {}
     }
 }

@@ -52,7 +52,7 @@ public final class LarchServer implements AutoCloseable {
         DirectorySettings settings = ServerSettings.directory(config, rootPassword.configured(),
                 new ServerSettings.Features(SupportedFeatures.controls(), SupportedFeatures.extensions()),
                 vendorVersion());
-        DrainingDirectory directory = new DrainingDirectory(LarchDirectory.open(settings));
+        DrainingDirectory directory = new DrainingDirectory(openDirectory(config, settings));
         LdapServer ldapServer = new LdapServer(directory, ServerSettings.protocol(config));
         try {
             ldapServer.start();
@@ -64,6 +64,14 @@ public final class LarchServer implements AutoCloseable {
         LOG.info("larch started: serving {} at {} (data in {})", config.suffix(),
                 String.join(" ", server.urls().stream().map(URI::toString).toList()), config.directory());
         return server;
+    }
+
+    private static LarchDirectory openDirectory(LarchConfig config, DirectorySettings settings) {
+        try {
+            return LarchDirectory.open(settings);
+        } catch (IllegalArgumentException e) {
+            throw IndexAttributeCheck.explain(config, e);
+        }
     }
 
     /** The configuration the server runs on. */

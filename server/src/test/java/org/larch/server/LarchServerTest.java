@@ -12,21 +12,20 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.TrustAllTrustManager;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.larch.conf.ConfigFile;
 import org.larch.conf.LarchConfig;
 
 class LarchServerTest {
-    /** TEMPORARY: LarchDirectory.bind is not wired yet on h/backend ("bind is not wired yet"). */
-    static final String WAITING_FOR_BIND = "LarchDirectory.bind not wired yet (h/backend)";
 
     @TempDir
     Path temp;
@@ -49,7 +48,6 @@ class LarchServerTest {
     }
 
     @Test
-    @Disabled(WAITING_FOR_BIND)
     void rootdnBindsWithRootpwAndWhatItAddsSurvivesARestart() throws Exception {
         LarchConfig config = ConfigFile.parse(TestConfigs.write(temp));
         try (LarchServer server = LarchServer.start(config); LDAPConnection connection = connect(server)) {
@@ -64,7 +62,6 @@ class LarchServerTest {
     }
 
     @Test
-    @Disabled(WAITING_FOR_BIND)
     void wrongRootPasswordIsInvalidCredentials() throws Exception {
         try (LarchServer server = LarchServer.start(ConfigFile.parse(TestConfigs.write(temp)));
                 LDAPConnection connection = connect(server)) {
@@ -88,7 +85,6 @@ class LarchServerTest {
     }
 
     @Test
-    @Disabled(WAITING_FOR_BIND)
     void generatedRootPasswordIsShownOnceAndKeptHashed() throws Exception {
         LarchConfig config = ConfigFile.withListen(ConfigFile.embeddedDefault(temp, Map.of()), List.of("ldap://127.0.0.1:0"));
         String password;
@@ -106,6 +102,26 @@ class LarchServerTest {
         try (LarchServer server = LarchServer.start(config); LDAPConnection connection = connect(server)) {
             assertTrue(server.generatedRootPassword().isEmpty(), "shown only on the first start");
             connection.bind("cn=admin,dc=example,dc=com", password);
+        }
+    }
+
+    @Test
+    void servesLdapsWithTheConfiguredCertificateAndKey() throws Exception {
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                "-keyout", temp.resolve("key.pem").toString(), "-out", temp.resolve("cert.pem").toString(),
+                "-days", "2", "-subj", "/CN=localhost").redirectErrorStream(true).start();
+        openssl.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        org.junit.jupiter.api.Assumptions.assumeTrue(openssl.waitFor() == 0, "openssl is needed to make a test certificate");
+        LarchConfig config = ConfigFile.parse(TestConfigs.write(temp, "listen ldaps://127.0.0.1:0",
+                "TLSCertificateFile cert.pem", "TLSCertificateKeyFile key.pem"));
+        try (LarchServer server = LarchServer.start(config)) {
+            URI ldaps = server.urls().get(1);
+            assertEquals("ldaps", ldaps.getScheme());
+            SSLUtil trustAll = new SSLUtil(new TrustAllTrustManager());
+            try (LDAPConnection connection = new LDAPConnection(trustAll.createSSLSocketFactory(), ldaps.getHost(), ldaps.getPort())) {
+                connection.bind(TestConfigs.ROOT_DN, TestConfigs.ROOT_PASSWORD);
+                assertNotNull(connection.getEntry(TestConfigs.SUFFIX));
+            }
         }
     }
 

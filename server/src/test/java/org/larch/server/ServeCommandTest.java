@@ -11,14 +11,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.larch.conf.ConfigFile;
 
 class ServeCommandTest {
-    /** TEMPORARY: LarchDirectory.bind is not wired yet on h/backend ("bind is not wired yet"). */
-    static final String WAITING_FOR_BIND = "LarchDirectory.bind not wired yet (h/backend)";
 
     @TempDir
     Path temp;
@@ -55,7 +52,6 @@ class ServeCommandTest {
     }
 
     @Test
-    @Disabled(WAITING_FOR_BIND)
     void whatAClientWritesSurvivesSigterm() throws Exception {
         Path config = TestConfigs.write(temp);
         try (ServeProcess serve = ServeProcess.start(temp, Map.of(), "-f", config.toString())) {
@@ -76,7 +72,6 @@ class ServeCommandTest {
     }
 
     @Test
-    @Disabled(WAITING_FOR_BIND)
     void embeddedDefaultPrintsTheGeneratedPasswordOnTheFirstStartOnly() throws Exception {
         String password;
         try (ServeProcess serve = ServeProcess.start(temp, Map.of(), "--listen", "ldap://127.0.0.1:0")) {
@@ -104,6 +99,14 @@ class ServeCommandTest {
         CommandRun run = CommandRun.of("serve", "-f", config.toString());
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals(config + ":10: unknown directive \"sufix\" (did you mean \"suffix\"?)\n", run.err());
+    }
+
+    @Test
+    void indexOnAnUndefinedAttributeIsAConfigurationErrorNamingItsLine() {
+        Path config = TestConfigs.write(temp, "index noSuchAttribute eq");
+        CommandRun run = CommandRun.of("serve", "-f", config.toString());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals(config + ":10: index: attribute type \"noSuchAttribute\" is not defined in the schema\n", run.err());
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  */
 final class ServeProcess implements AutoCloseable {
     private static final Pattern SERVING = Pattern.compile("larch: serving \\S+ at (ldap://\\S+)");
+    private static final String LAST_WELCOME_LINE = "stop with Ctrl-C or SIGTERM";
     private static final long START_TIMEOUT_SECONDS = 60;
 
     private final Process process;
@@ -49,15 +50,21 @@ final class ServeProcess implements AutoCloseable {
         return new ServeProcess(builder.start(), stderr);
     }
 
-    /** Waits for the "serving ... at URL" line and returns the URL; fails with the output if the process ends first. */
+    /**
+     * Waits for the whole welcome (from "serving ... at URL" to "stop with ...") and returns the URL;
+     * fails with the output if the process ends first.
+     */
     URI awaitUrl() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        URI url = null;
         while (System.nanoTime() < deadline) {
             String line = lines.poll(200, TimeUnit.MILLISECONDS);
             if (line != null) {
                 Matcher matcher = SERVING.matcher(line);
                 if (matcher.find()) {
-                    return URI.create(matcher.group(1));
+                    url = URI.create(matcher.group(1));
+                } else if (url != null && line.contains(LAST_WELCOME_LINE)) {
+                    return url;
                 }
             } else if (!process.isAlive()) {
                 throw new AssertionError("larch serve ended with " + process.exitValue() + " before serving:\n" + output());

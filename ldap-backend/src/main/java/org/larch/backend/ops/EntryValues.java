@@ -1,8 +1,12 @@
 package org.larch.backend.ops;
 
-import java.util.ArrayList;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.larch.backend.entry.AttributeDescription;
 import org.larch.backend.entry.DirectoryEntry;
@@ -45,14 +49,30 @@ final class EntryValues {
 
     /** The position of the first value of {@code values} equal to an earlier one, or -1. */
     int firstDuplicate(AttributeType type, List<byte[]> values) {
-        List<byte[]> seen = new ArrayList<>(values.size());
+        Set<ByteBuffer> seen = new HashSet<>();
         for (int index = 0; index < values.size(); index++) {
-            if (indexOf(type, seen, values.get(index)) >= 0) {
+            if (!seen.add(key(type, values.get(index)))) {
                 return index;
             }
-            seen.add(values.get(index));
         }
         return -1;
+    }
+
+    /**
+     * The equality keys of {@code values} with the position of the first value of each, so that
+     * looking up many values in a large attribute (a group's members) normalizes each value once.
+     */
+    Map<ByteBuffer, Integer> positionsByKey(AttributeType type, List<byte[]> values) {
+        Map<ByteBuffer, Integer> positions = new HashMap<>(values.size() * 2);
+        for (int index = values.size() - 1; index >= 0; index--) {
+            positions.put(key(type, values.get(index)), index);
+        }
+        return positions;
+    }
+
+    /** The value's equality key, as a map key. */
+    ByteBuffer key(AttributeType type, byte[] value) {
+        return ByteBuffer.wrap(rules.equalityKey(type, value));
     }
 
     private static boolean sameAttribute(EntryAttribute attribute, AttributeType type, AttributeDescription description) {

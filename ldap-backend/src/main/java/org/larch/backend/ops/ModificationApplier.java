@@ -1,8 +1,13 @@
 package org.larch.backend.ops;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.larch.backend.LdapOperationException;
@@ -75,8 +80,9 @@ public final class ModificationApplier {
             entry.attributes().add(new EntryAttribute(modification.attribute(), type, copies(modification)));
             return;
         }
+        Map<ByteBuffer, Integer> present = values.positionsByKey(type, attribute.values());
         for (int index = 0; index < modification.values().size(); index++) {
-            if (values.indexOf(type, attribute.values(), modification.values().get(index)) >= 0) {
+            if (present.containsKey(values.key(type, modification.values().get(index)))) {
                 throw failure(ResultCodeEnum.ATTRIBUTE_OR_VALUE_EXISTS, "modify/add", modification,
                         "value #" + index + " already exists");
             }
@@ -89,13 +95,17 @@ public final class ModificationApplier {
         if (attribute == null) {
             throw failure(ResultCodeEnum.NO_SUCH_ATTRIBUTE, "modify/delete", modification, "no such attribute");
         }
+        Map<ByteBuffer, Integer> present = values.positionsByKey(type, attribute.values());
+        Set<Integer> removed = new TreeSet<>(Comparator.reverseOrder());
         for (int index = 0; index < modification.values().size(); index++) {
-            int found = values.indexOf(type, attribute.values(), modification.values().get(index));
-            if (found < 0) {
+            Integer found = present.get(values.key(type, modification.values().get(index)));
+            if (found == null || !removed.add(found)) {
                 throw failure(ResultCodeEnum.NO_SUCH_ATTRIBUTE, "modify/delete", modification,
                         "value #" + index + " not found");
             }
-            attribute.values().remove(found);
+        }
+        for (int position : removed) {
+            attribute.values().remove(position);
         }
         if (modification.values().isEmpty() || attribute.values().isEmpty()) {
             entry.attributes().remove(attribute);

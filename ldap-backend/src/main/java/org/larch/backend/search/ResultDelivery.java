@@ -12,9 +12,9 @@ import org.larch.backend.request.SearchSpec;
 import org.larch.backend.store.StoreReader;
 
 /**
- * Sends a planned search's results. Entries are read and shaped in batches of {@code rtxnsize}
- * under one snapshot; the snapshot is released before the batch goes to the sink, so a slow client
- * never pins it, and the next batch reads from the newest snapshot (entries changed meanwhile are
+ * Sends a planned search's results. Entries are read and shaped in batches under one snapshot, a
+ * batch ending after {@code rtxnsize} entries read (as back-mdb counts); the snapshot is released
+ * before the batch goes to the sink, so a slow client never pins it, and the next batch reads from the newest snapshot (entries changed meanwhile are
  * read as they are now, deleted ones skipped, moved ones checked against the scope again). Ids are
  * remembered by position, so no entry is sent twice. Stops at the page size or size limit (having
  * looked one result further to know whether there is more), at the time limit, or when the sink says so.
@@ -90,13 +90,15 @@ final class ResultDelivery {
     private List<Result> collectBatch() {
         List<Result> batch = new ArrayList<>();
         int found = 0;
-        while (position < plan.ids().length && batch.size() < batchSize && sent + found <= stopAfter) {
+        int examined = 0;
+        while (position < plan.ids().length && examined < batchSize && sent + found <= stopAfter) {
             if (limits.timeIsUp()) {
                 timeUp = true;
                 break;
             }
             Result result = examine(plan.ids()[position], position);
             position++;
+            examined++;
             if (result != null) {
                 batch.add(result);
                 found += result instanceof Result.Found ? 1 : 0;

@@ -86,7 +86,7 @@ public final class SearchOperation {
         SearchLimits limits = SearchLimits.of(who, spec, settings, startNanos);
         try (StoreReader reader = store.beginRead()) {
             long baseId = resolveBase(reader, base, spec);
-            SearchPlan plan = plan(reader, baseId, scope, spec, sort, cookie);
+            SearchPlan plan = plan(reader, baseId, scope, spec, sort, cookie, limits);
             return new ResultDelivery(this, reader, plan, who, spec, limits, fingerprint).deliver(sink, sort);
         }
     }
@@ -139,7 +139,7 @@ public final class SearchOperation {
     }
 
     private SearchPlan plan(StoreReader reader, long baseId, Scope scope, SearchSpec spec, SortOrder.Preparation sort,
-            PagedCookie cookie) {
+            PagedCookie cookie, SearchLimits limits) {
         boolean derefInSearching = spec.derefAliases() == AliasDerefMode.DEREF_IN_SEARCHING
                 || spec.derefAliases() == AliasDerefMode.DEREF_ALWAYS;
         boolean sorted = sort != null && sort.order() != null;
@@ -150,16 +150,24 @@ public final class SearchOperation {
         long[] scopeIds = derefInSearching
                 ? new AliasScope(aliases).ids(reader, baseId, scope, candidatesWithAliases(reader, spec.filter()))
                 : ScopeCandidates.ids(reader, baseId, scope, indexes.candidates(reader.txn(), spec.filter()));
-        long[] ordered = matchingInOrder(reader, baseId, scopeIds, spec, sorted ? sort.order() : null);
+        long[] ordered = matchingInOrder(reader, baseId, scopeIds, spec, sorted ? sort.order() : null, limits);
         int start = cookie == null ? 0 : (int) Math.min(cookie.value(), ordered.length);
         return new SearchPlan(baseId, scope, ordered, start, PagedCookie.Kind.AT_POSITION, !derefInSearching);
     }
 
-    /** The ids that match (or are referrals to report), sorted when an order is given. */
-    private long[] matchingInOrder(StoreReader reader, long baseId, long[] ids, SearchSpec spec, SortOrder order) {
+    /**
+     * The ids that match (or are referrals to report), sorted when an order is given. Nothing has
+     * been sent yet, so running out of time here is TIME_LIMIT_EXCEEDED with no entries.
+     */
+    private long[] matchingInOrder(StoreReader reader, long baseId, long[] ids, SearchSpec spec, SortOrder order,
+            SearchLimits limits) {
         CompiledFilter compiled = filter.compile(spec.filter());
         List<SortOrder.SortRow> rows = new ArrayList<>();
         for (long id : ids) {
+            if (limits.timeIsUp()) {
+                throw new LdapOperationException(ResultCodeEnum.TIME_LIMIT_EXCEEDED,
+                        "time limit exceeded before the results were ordered");
+            }
             DirectoryEntry entry = read(reader, id);
             boolean reference = entry != null && !spec.manageDsaIT() && id != baseId && kinds.isReferral(entry);
             if (entry != null && (reference || compiled.matches(entry))) {

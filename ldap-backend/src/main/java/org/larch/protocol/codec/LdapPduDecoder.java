@@ -6,8 +6,8 @@ import org.apache.directory.api.asn1.ber.Asn1Decoder;
 import org.apache.directory.api.asn1.ber.tlv.TLVStateEnum;
 import org.apache.directory.api.ldap.codec.api.LdapMessageContainer;
 import org.apache.directory.api.ldap.codec.api.ResponseCarryingException;
-import org.apache.directory.api.ldap.model.exception.ResponseCarryingMessageException;
 import org.apache.directory.api.ldap.model.message.AddRequest;
+import org.apache.directory.api.ldap.model.message.ExtendedRequest;
 import org.apache.directory.api.ldap.model.message.Message;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.IoSession;
@@ -23,9 +23,9 @@ import org.larch.protocol.LdapCodec;
  * attributes, which the API's entry (a hash map) loses: the decoder records it on the message
  * ({@link AddAttributeOrder}).
  *
- * <p>A PDU the API cannot decode but whose message id it knows comes out as the API's
- * {@link ResponseCarryingMessageException} carrying the response to send; anything else undecodable
- * is a {@link ProtocolDecoderException}, and the connection gets a notice of disconnection.
+ * <p>A PDU the API cannot decode but whose message id it knows comes out as a {@link MalformedRequest}
+ * carrying the response to send; anything else undecodable is a {@link ProtocolDecoderException}, and
+ * the connection gets a notice of disconnection.
  */
 public final class LdapPduDecoder extends CumulativeProtocolDecoder {
     private static final int SEQUENCE_TAG = 0x30;
@@ -77,14 +77,15 @@ public final class LdapPduDecoder extends CumulativeProtocolDecoder {
         return total;
     }
 
-    private static Message decode(byte[] pdu) throws ProtocolDecoderException {
+    private static Object decode(byte[] pdu) throws ProtocolDecoderException {
         LdapMessageContainer<Message> container = new LdapMessageContainer<>(LdapCodec.service());
         try {
             Asn1Decoder.decode(ByteBuffer.wrap(pdu), container);
         } catch (ResponseCarryingException e) {
-            ResponseCarryingMessageException carrying = new ResponseCarryingMessageException(e.getMessage(), e);
-            carrying.setResponse(e.getResponse());
-            throw carrying;
+            if (e.getResponse() != null) {
+                return new MalformedRequest(e.getResponse(), e.getMessage());
+            }
+            throw new ProtocolDecoderException("undecodable LDAPMessage: " + e.getMessage(), e);
         } catch (DecoderException | RuntimeException e) {
             throw new ProtocolDecoderException("undecodable LDAPMessage: " + e.getMessage(), e);
         }
@@ -94,6 +95,8 @@ public final class LdapPduDecoder extends CumulativeProtocolDecoder {
         Message message = container.getMessage();
         if (message instanceof AddRequest add) {
             AddAttributeOrder.record(add, pdu);
+        } else if (message instanceof ExtendedRequest extended) {
+            ExtendedRequestName.restore(extended, pdu);
         }
         return message;
     }

@@ -29,9 +29,8 @@ final class ExtendedHandler implements RequestHandler<ExtendedRequest> {
         String name = request.getRequestName();
         RequestHandler<ExtendedRequest> handler = name == null ? null : operations.get(name);
         if (handler == null) {
-            // the API's decoder keeps no name for an OID it has no factory for
             throw new LdapOperationException(ResultCodeEnum.PROTOCOL_ERROR,
-                    "extended operation " + (name == null ? "(unknown OID)" : name) + " is not supported");
+                    "extended operation " + (name == null ? "without a name" : name) + " is not supported");
         }
         handler.handle(operation, request);
     }

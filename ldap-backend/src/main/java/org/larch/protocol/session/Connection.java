@@ -16,6 +16,9 @@ import org.larch.backend.Identity;
  */
 public final class Connection {
     private static final AtomicLong NEXT_CONNECTION_NUMBER = new AtomicLong();
+    /** A search stops producing while this much is queued for the client (a slow reader). */
+    private static final long MAX_QUEUED_WRITE_BYTES = 1 << 20;
+    private static final long WRITE_QUEUE_POLL_MILLIS = 1;
 
     private final long number = NEXT_CONNECTION_NUMBER.getAndIncrement();
     private final IoSession session;
@@ -104,6 +107,21 @@ public final class Connection {
     /** Marks every operation abandoned (the connection is closing). */
     public void abandonAll() {
         outstanding.values().forEach(Operation::abandon);
+    }
+
+    /**
+     * Blocks while more than {@value #MAX_QUEUED_WRITE_BYTES} bytes wait to be sent, so a client that reads
+     * slowly slows its search down instead of filling the heap; returns at once once the connection closes.
+     */
+    public void awaitWriteQueueRoom() {
+        while (session.getScheduledWriteBytes() > MAX_QUEUED_WRITE_BYTES && isOpen()) {
+            try {
+                Thread.sleep(WRITE_QUEUE_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public WriteFuture write(Message message) {

@@ -5,6 +5,7 @@ import org.apache.directory.api.ldap.model.message.Message;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
+import org.larch.protocol.codec.MalformedRequest;
 import org.larch.protocol.handler.RequestDispatcher;
 
 /**
@@ -52,7 +53,12 @@ public final class LdapSessionHandler extends IoHandlerAdapter {
     @Override
     public void messageReceived(IoSession session, Object message) {
         Connection connection = connection(session);
-        if (connection != null) {
+        if (connection == null) {
+            return;
+        }
+        if (message instanceof MalformedRequest malformed) {
+            ProtocolErrors.answer(connection, malformed);
+        } else {
             dispatcher.dispatch(connection, (Message) message);
         }
     }

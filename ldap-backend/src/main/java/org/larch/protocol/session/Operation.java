@@ -53,8 +53,9 @@ public final class Operation {
         return abandoned || !connection.isOpen();
     }
 
-    /** Writes an intermediate message (a search entry or reference). */
+    /** Writes an intermediate message (a search entry or reference), first waiting while a slow client's queue is full. */
     public void send(Message message) {
+        connection.awaitWriteQueueRoom();
         entriesSent.incrementAndGet();
         connection.write(message);
     }

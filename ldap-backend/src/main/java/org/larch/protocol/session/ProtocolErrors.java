@@ -1,17 +1,16 @@
 package org.larch.protocol.session;
 
 import java.io.IOException;
-import org.apache.directory.api.ldap.model.exception.ResponseCarryingMessageException;
-import org.apache.directory.api.ldap.model.message.Message;
 import org.apache.directory.api.ldap.model.message.extended.NoticeOfDisconnect;
 import org.apache.mina.filter.codec.ProtocolDecoderException;
+import org.larch.protocol.codec.MalformedRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a connection does when its bytes cannot be decoded (RFC 4511 4.1.1 and 4.4.1): if the codec
- * got far enough to know the message id, it built a response (protocolError, or invalidDNSyntax for a
- * bad DN) and the connection continues; otherwise the client gets a Notice of Disconnection
+ * got far enough to know the message id, the response it built (protocolError, or invalidDNSyntax for
+ * a bad DN) goes out and the connection continues; otherwise the client gets a Notice of Disconnection
  * (protocolError) and the connection is closed. A PDU over the size limit is the second case.
  */
 final class ProtocolErrors {
@@ -19,13 +18,15 @@ final class ProtocolErrors {
 
     private ProtocolErrors() {}
 
+    /** A malformed request with a known message id: its response goes out, the connection stays. */
+    static void answer(Connection connection, MalformedRequest malformed) {
+        LOG.info("conn={} malformed request (message id {}): {}", connection.number(),
+                malformed.response().getMessageId(), malformed.reason());
+        connection.write(malformed.response());
+    }
+
     static void handle(Connection connection, Throwable cause) {
-        Message response = carriedResponse(cause);
-        if (response != null) {
-            LOG.info("conn={} malformed request (message id {}): {}", connection.number(), response.getMessageId(),
-                    cause.getMessage());
-            connection.write(response);
-        } else if (cause instanceof ProtocolDecoderException) {
+        if (cause instanceof ProtocolDecoderException) {
             LOG.info("conn={} undecodable PDU, notice of disconnection: {}", connection.number(), cause.getMessage());
             connection.abandonAll();
             connection.write(NoticeOfDisconnect.PROTOCOLERROR);
@@ -38,14 +39,5 @@ final class ProtocolErrors {
             connection.abandonAll();
             connection.session().closeNow();
         }
-    }
-
-    private static Message carriedResponse(Throwable cause) {
-        for (Throwable current = cause; current != null; current = current.getCause()) {
-            if (current instanceof ResponseCarryingMessageException carrying && carrying.getResponse() != null) {
-                return carrying.getResponse();
-            }
-        }
-        return null;
     }
 }

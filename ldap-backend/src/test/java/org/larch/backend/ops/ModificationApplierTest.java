@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.larch.backend.ops.TestEntries.modification;
 import static org.larch.backend.ops.TestEntries.texts;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +93,33 @@ class ModificationApplierTest {
     void deleteOfValuesUnderTheEqualityRule() {
         DirectoryEntry after = apply(modification(REMOVE_ATTRIBUTE, "cn", "robert"));
         assertEquals(List.of("Bob"), texts(after, "cn"));
+    }
+
+    @Test
+    void deleteOfSeveralValuesAndOfOneValueTwice() {
+        DirectoryEntry after = apply(modification(ADD_ATTRIBUTE, "cn", "Bobby", "Rob"),
+                modification(REMOVE_ATTRIBUTE, "cn", "ROBERT", "bobby"));
+        assertEquals(List.of("Bob", "Rob"), texts(after, "cn"));
+        assertEquals(ResultCodeEnum.NO_SUCH_ATTRIBUTE,
+                applyFails(modification(REMOVE_ATTRIBUTE, "cn", "robert", "Robert")).resultCode());
+    }
+
+    @Test
+    void largeAttributesAreLookedUpOnce() {
+        String[] members = new String[2000];
+        for (int i = 0; i < members.length; i++) {
+            members[i] = "uid=user" + i + ",ou=people,dc=example,dc=com";
+        }
+        DirectoryEntry group = entries.entry("cn=big,dc=example,dc=com", "objectClass: groupOfNames", "cn: big");
+        group = applier.apply(group, List.of(modification(ADD_ATTRIBUTE, "member", members)));
+        String[] removed = Arrays.copyOfRange(members, 0, 1000);
+        DirectoryEntry smaller = applier.apply(group, List.of(modification(REMOVE_ATTRIBUTE, "member", removed),
+                modification(ADD_ATTRIBUTE, "member", "UID=USER0, OU=people, DC=example, DC=com")));
+        assertEquals(1001, texts(smaller, "member").size());
+        assertEquals(members[1000], texts(smaller, "member").getFirst());
+        LdapOperationException error = assertThrows(LdapOperationException.class, () -> applier.apply(smaller,
+                List.of(modification(ADD_ATTRIBUTE, "member", "uid=user1999,OU=PEOPLE,dc=example,dc=com"))));
+        assertEquals(ResultCodeEnum.ATTRIBUTE_OR_VALUE_EXISTS, error.resultCode());
     }
 
     @Test
