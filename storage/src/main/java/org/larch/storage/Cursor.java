@@ -149,12 +149,24 @@ public final class Cursor implements AutoCloseable {
         }
     }
 
+    /** A copy of the current key; the copy is made inside the fault boundary (close while reading). */
     public byte[] keyBytes() {
-        return key().toArray(ValueLayout.JAVA_BYTE);
+        check();
+        try {
+            return cursor.key().toArray(ValueLayout.JAVA_BYTE);
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
     }
 
+    /** A copy of the current value, made inside the fault boundary. */
     public byte[] valueBytes() {
-        return value().toArray(ValueLayout.JAVA_BYTE);
+        check();
+        try {
+            return cursor.value().toArray(ValueLayout.JAVA_BYTE);
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
     }
 
     /**

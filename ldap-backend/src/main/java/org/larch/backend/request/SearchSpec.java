@@ -16,6 +16,9 @@ import org.apache.directory.api.ldap.model.name.Dn;
  * @param sortKeys the server-side sort control's keys (RFC 2891), or null
  * @param valuesReturnFilter the values return filter (RFC 3876) items, or null
  * @param sortCritical whether the sort control was critical: a sort the server cannot do then fails
+ * @param assertion RFC 4528 assertion control: the base entry must match, else assertionFailed; null if absent
+ * @param subordinatesScope the request's scope was 3 (subordinates, "children"): {@code scope} is then
+ *     SUBTREE and the base entry itself is excluded
  *     the search with UNAVAILABLE_CRITICAL_EXTENSION (RFC 2891) instead of returning unsorted results
  */
 public record SearchSpec(
@@ -31,7 +34,19 @@ public record SearchSpec(
         PagedRequest paged,
         List<SortKey> sortKeys,
         List<ExprNode> valuesReturnFilter,
-        boolean sortCritical) {
+        boolean sortCritical,
+        ExprNode assertion,
+        boolean subordinatesScope) {
+
+    /**
+     * With {@code sortCritical}, no assertion control and no subordinates scope.
+     */
+    public SearchSpec(Dn base, SearchScope scope, AliasDerefMode derefAliases, int sizeLimit, int timeLimitSeconds,
+            boolean typesOnly, ExprNode filter, List<String> attributes, boolean manageDsaIT, PagedRequest paged,
+            List<SortKey> sortKeys, List<ExprNode> valuesReturnFilter, boolean sortCritical) {
+        this(base, scope, derefAliases, sizeLimit, timeLimitSeconds, typesOnly, filter, attributes, manageDsaIT, paged,
+                sortKeys, valuesReturnFilter, sortCritical, null, false);
+    }
 
     /** Without {@code sortCritical} (a non-critical sort control, or none). */
     public SearchSpec(Dn base, SearchScope scope, AliasDerefMode derefAliases, int sizeLimit, int timeLimitSeconds,
