@@ -16,10 +16,10 @@ import org.apache.directory.api.ldap.model.name.Dn;
  * @param sortKeys the server-side sort control's keys (RFC 2891), or null
  * @param valuesReturnFilter the values return filter (RFC 3876) items, or null
  * @param sortCritical whether the sort control was critical: a sort the server cannot do then fails
+ *     the search with UNAVAILABLE_CRITICAL_EXTENSION (RFC 2891) instead of returning unsorted results
  * @param assertion RFC 4528 assertion control: the base entry must match, else assertionFailed; null if absent
  * @param subordinatesScope the request's scope was 3 (subordinates, "children"): {@code scope} is then
  *     SUBTREE and the base entry itself is excluded
- *     the search with UNAVAILABLE_CRITICAL_EXTENSION (RFC 2891) instead of returning unsorted results
  */
 public record SearchSpec(
         Dn base,
