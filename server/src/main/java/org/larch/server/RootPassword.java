@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import org.larch.backend.auth.PasswordHashes;
 import org.larch.conf.LarchConfig;
@@ -21,7 +20,7 @@ import org.larch.conf.LarchConfig;
  */
 final class RootPassword {
     static final String FILE_NAME = "root-password";
-    private static final int RANDOM_BYTES = 15;
+    private static final int GENERATED_LENGTH = 20;
 
     private final String configured;
     private final String generatedPlainText;
@@ -59,10 +58,15 @@ final class RootPassword {
         return Optional.ofNullable(generatedPlainText);
     }
 
+    /** Letters and digits only: a password that starts with '-' or holds '_' is awkward on a command line. */
     private static String generate() {
-        byte[] random = new byte[RANDOM_BYTES];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder(GENERATED_LENGTH);
+        for (int i = 0; i < GENERATED_LENGTH; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 
     private static void writeOwnerOnly(Path file, String text) throws IOException {
