@@ -33,10 +33,11 @@ import org.larch.backend.store.StoreReader;
  * The search operation: the root DSE and the subschema entry by their DNs, else one planned walk
  * over the store. Steps: check sort keys and the paged cookie; resolve the base (noSuchObject with
  * the matched DN, aliases followed when finding the base, a referral above the base answered with
- * REFERRAL); check the assertion control on the base (RFC 4528); plan the ids (index candidates intersected with the scope; in a sorted or
- * alias-dereferencing search the matching entries in result order); deliver them in batches
- * ({@link ResultDelivery}). The filter and the assertion are evaluated with the requester's access
- * rights: an item on an attribute the requester may not read is Undefined. Thread-safe: each search has its own read transaction.
+ * REFERRAL); check the assertion control on the base (RFC 4528); plan the ids (index candidates
+ * intersected with the scope; in a sorted or alias-dereferencing search the matching entries in
+ * result order); deliver them in batches ({@link ResultDelivery}). The filter and the assertion are
+ * evaluated with the requester's access rights: an item on an attribute the requester may not read
+ * is Undefined. Thread-safe: each search has its own read transaction.
  */
 public final class SearchOperation {
     private final DirectoryStore store;
