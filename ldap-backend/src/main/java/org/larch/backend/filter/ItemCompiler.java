@@ -25,7 +25,7 @@ import org.larch.backend.schema.DirectorySchema;
  * Turns a filter item (equality, substrings, {@code >=}, {@code <=}, present, approx, extensible)
  * into an {@link ItemMatcher}, or null when the item is Undefined: an attribute type the schema does
  * not know, a type without the rule the item needs, an unknown matching rule, or an assertion value
- * that is not valid for the rule.
+ * that is not valid for the rule, or a type the requester may not read.
  */
 final class ItemCompiler {
     private static final String OBJECT_CLASS_OID = "2.5.4.0";
@@ -40,7 +40,16 @@ final class ItemCompiler {
         this.objectClasses = new ObjectClassHierarchy(schema.schemaManager());
     }
 
-    ItemMatcher compile(LeafNode item) {
+    /** @param readable whether the requester may read values of a type */
+    ItemMatcher compile(LeafNode item, Predicate<AttributeType> readable) {
+        ItemMatcher matcher = compileItem(item);
+        if (matcher == null || !matcher.readableBy(readable)) {
+            return null;
+        }
+        return matcher.restrictedTo(readable);
+    }
+
+    private ItemMatcher compileItem(LeafNode item) {
         try {
             return switch (item) {
                 case ExtensibleNode extensible -> extensible(extensible);
@@ -74,7 +83,7 @@ final class ItemCompiler {
 
     private ItemMatcher ordering(SimpleNode<?> item, java.util.function.IntPredicate accept) {
         return withType(item, type -> {
-            if (!rules.hasOrdering(type)) {
+            if (!rules.hasOrderingRule(type)) {
                 return null;
             }
             byte[] key = rules.orderingKey(type, assertionBytes(item));

@@ -14,17 +14,35 @@ import org.larch.backend.schema.DirectorySchema;
  * One filter item compiled against the schema: the attributes it looks at ({@code attribute}, or
  * every attribute when null, as an extensible match without a type) and the test each value must
  * pass. With {@code dnAttributes} the values of the entry's RDNs count too (extensible {@code :dn:}).
- * A value the rule cannot normalize (not valid for the syntax) does not match.
+ * A value the rule cannot normalize (not valid for the syntax) does not match. Only attributes of
+ * the {@code readable} types are looked at (what the requester may read).
  */
 final class ItemMatcher {
     private final FilterAttribute attribute;
     private final Predicate<byte[]> valueTest;
     private final boolean dnAttributes;
+    private final Predicate<AttributeType> readable;
 
     ItemMatcher(FilterAttribute attribute, Predicate<byte[]> valueTest, boolean dnAttributes) {
+        this(attribute, valueTest, dnAttributes, type -> true);
+    }
+
+    private ItemMatcher(FilterAttribute attribute, Predicate<byte[]> valueTest, boolean dnAttributes,
+            Predicate<AttributeType> readable) {
         this.attribute = attribute;
         this.valueTest = valueTest;
         this.dnAttributes = dnAttributes;
+        this.readable = readable;
+    }
+
+    /** Whether the item's own type (if it names one) is readable: else the whole item is Undefined. */
+    boolean readableBy(Predicate<AttributeType> readableTypes) {
+        return attribute == null || readableTypes.test(attribute.type());
+    }
+
+    /** This matcher looking only at attributes of readable types. */
+    ItemMatcher restrictedTo(Predicate<AttributeType> readableTypes) {
+        return new ItemMatcher(attribute, valueTest, dnAttributes, readableTypes);
     }
 
     boolean matchesEntry(DirectoryEntry entry, DirectorySchema schema) {
@@ -37,7 +55,10 @@ final class ItemMatcher {
     }
 
     boolean selects(EntryAttribute candidate) {
-        return attribute == null ? candidate.type() != null : attribute.selects(candidate);
+        if (candidate.type() == null || !readable.test(candidate.type())) {
+            return false;
+        }
+        return attribute == null || attribute.selects(candidate);
     }
 
     boolean matchesValue(byte[] value) {
@@ -61,7 +82,8 @@ final class ItemMatcher {
         for (Rdn rdn : entry.dn().getRdns()) {
             for (Ava ava : rdn) {
                 AttributeType type = schema.attributeType(ava.getType());
-                boolean selected = attribute == null ? type != null : attribute.selectsType(type);
+                boolean selected = type != null && readable.test(type)
+                        && (attribute == null || attribute.selectsType(type));
                 if (selected && matchesValue(ava.getValue().getString().getBytes(StandardCharsets.UTF_8))) {
                     return true;
                 }

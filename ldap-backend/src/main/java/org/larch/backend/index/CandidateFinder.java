@@ -29,7 +29,8 @@ import org.larch.storage.Txn;
  * the indexes cannot narrow it down, so every entry in scope is a candidate). AND intersects its
  * children's sets (null children are left out), OR unions them (any null child makes it null), NOT,
  * extensible match and items on unindexed attributes are null. An item that is Undefined (unknown
- * attribute type, an assertion value invalid for the syntax) matches nothing: the empty set.
+ * attribute type, an assertion value invalid for the syntax, {@code >=} or {@code <=} on an indexed
+ * type without an ORDERING rule) matches nothing: the empty set.
  */
 final class CandidateFinder {
     private final DirectorySchema schema;
@@ -120,6 +121,9 @@ final class CandidateFinder {
     }
 
     private IdSet atLeast(Txn txn, IndexedAttribute index, byte[] assertion) {
+        if (!rules.hasOrderingRule(index.type())) {
+            return IdSet.empty(); // Undefined (RFC 4511 4.5.1.7.3): no ORDERING rule
+        }
         if (!orderedEquality(index)) {
             return null;
         }
@@ -128,6 +132,9 @@ final class CandidateFinder {
     }
 
     private IdSet atMost(Txn txn, IndexedAttribute index, byte[] assertion) {
+        if (!rules.hasOrderingRule(index.type())) {
+            return IdSet.empty(); // Undefined (RFC 4511 4.5.1.7.4): no ORDERING rule
+        }
         if (!orderedEquality(index)) {
             return null;
         }

@@ -22,9 +22,11 @@ import org.apache.directory.api.ldap.model.schema.SchemaManager;
  * booleans are {@code TRUE}/{@code FALSE}; any other rule uses the LDAP API's normalizer. A type
  * without an equality rule (or a null type) compares exact octets.
  *
- * <p>A type without an ordering rule is ordered by its equality rule's natural order when that rule
- * has one (integer, generalized time, the text families, octet string), as UnboundID does; else it
- * has no ordering and an ordering filter on it is Undefined.
+ * <p>Filters and indexes order a type only by its own ORDERING rule ({@link #hasOrderingRule}): RFC
+ * 4511 sections 4.5.1.7.3/4 make {@code >=} and {@code <=} on a type without one Undefined.
+ * Server-side sort alone keeps a fallback ({@link #hasOrdering}): a type without an ordering rule is
+ * sorted by its equality rule's natural order when that rule has one (integer, generalized time, the
+ * text families, octet string), as UnboundID does.
  */
 public final class MatchingRules {
     private final SchemaManager schemaManager;
@@ -39,8 +41,17 @@ public final class MatchingRules {
         return type != null && type.getEquality() != null;
     }
 
+    /**
+     * Whether the type can be sorted (server-side sort): it has an ORDERING rule, or an equality rule
+     * with a natural order. Filters must use {@link #hasOrderingRule} instead.
+     */
     public boolean hasOrdering(AttributeType type) {
         return orderingRule(type) != null;
+    }
+
+    /** Whether the type has its own ORDERING rule, as a {@code >=} or {@code <=} filter item needs. */
+    public boolean hasOrderingRule(AttributeType type) {
+        return type != null && type.getOrdering() != null;
     }
 
     public boolean hasSubstrings(AttributeType type) {
@@ -57,11 +68,12 @@ public final class MatchingRules {
     }
 
     /**
-     * True when the type's equality keys sort in the type's order (integer, generalized time), so an
-     * equality index on it also answers {@code >=} and {@code <=} by a key range scan.
+     * True when the type has an ORDERING rule and its equality keys sort in that order (integer,
+     * generalized time), so an equality index on it also answers {@code >=} and {@code <=} by a key
+     * range scan. Without an ORDERING rule such items are Undefined and no range is right.
      */
     public boolean equalityKeysAreOrdered(AttributeType type) {
-        if (!hasEquality(type) || !hasOrdering(type)) {
+        if (!hasEquality(type) || !hasOrderingRule(type)) {
             return false;
         }
         RuleFamily family = RuleFamily.of(type.getEquality());

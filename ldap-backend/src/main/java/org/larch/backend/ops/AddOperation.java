@@ -42,7 +42,7 @@ public final class AddOperation {
             requireAbsent(update.writer(), dn);
             String structuralClass = context.schema().check(toStore);
             context.operational().stampAdd(toStore, who, update.csn(), structuralClass);
-            update.requireAssertion(toStore, controls);
+            update.requireAssertion(who, toStore, controls);
             store(update.writer(), parentId, toStore);
             update.indexAdded(toStore);
             DirectoryEntry postRead = update.readControl(controls.postRead(), toStore, who);

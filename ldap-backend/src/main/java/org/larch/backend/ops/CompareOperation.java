@@ -36,7 +36,7 @@ public final class CompareOperation {
                 throw new LdapOperationException(ResultCodeEnum.INSUFFICIENT_ACCESS_RIGHTS,
                         "no compare access to " + description.text() + " of " + entry.dn().getName());
             }
-            AssertionControl.require(context.filters(), controls.assertion(), entry);
+            AssertionControl.require(context.filters(), who, controls.assertion(), entry);
             return holds(entry, type, description, value);
         }
     }

@@ -38,7 +38,7 @@ public final class DeleteOperation {
         try (UpdateTransaction update = new UpdateTransaction(context)) {
             StoreWriter writer = update.writer();
             DirectoryEntry entry = writer.requireEntry(dn);
-            update.requireAssertion(entry, controls);
+            update.requireAssertion(who, entry, controls);
             DirectoryEntry preRead = update.readControl(controls.preRead(), entry, who);
             if (controls.subtreeDelete()) {
                 deleteSubtree(update, who, entry);

@@ -45,7 +45,7 @@ public final class ModifyDnOperation {
             StoreWriter writer = update.writer();
             DirectoryEntry before = writer.requireEntry(target);
             requireNotSuffix(before);
-            update.requireAssertion(before, controls);
+            update.requireAssertion(who, before, controls);
             long parentId = newSuperior == null
                     ? writer.parentOf(before.id())
                     : requireNewSuperior(writer, DnNames.schemaAware(schemaManager, newSuperior), before);

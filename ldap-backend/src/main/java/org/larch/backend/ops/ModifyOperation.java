@@ -48,7 +48,7 @@ public final class ModifyOperation {
         }
         try (UpdateTransaction update = new UpdateTransaction(context)) {
             DirectoryEntry before = update.writer().requireEntry(dn);
-            update.requireAssertion(before, controls);
+            update.requireAssertion(who, before, controls);
             DirectoryEntry after = change(update, who, before, modifications);
             UpdateOutcome outcome = new UpdateOutcome(
                     update.readControl(controls.preRead(), before, who),

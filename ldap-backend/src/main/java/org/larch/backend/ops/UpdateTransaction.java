@@ -33,8 +33,8 @@ final class UpdateTransaction implements AutoCloseable {
     }
 
     /** RFC 4528: ASSERTION_FAILED unless the entry matches the assertion control's filter. */
-    void requireAssertion(DirectoryEntry entry, UpdateControls controls) {
-        AssertionControl.require(context.filters(), controls.assertion(), entry);
+    void requireAssertion(Identity who, DirectoryEntry entry, UpdateControls controls) {
+        AssertionControl.require(context.filters(), who, controls.assertion(), entry);
     }
 
     /** RFC 4527: the entry reduced to the requested attributes, or null when not requested. */

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
+import org.apache.directory.api.ldap.model.schema.MatchingRule;
 import org.apache.directory.api.ldap.model.schema.ObjectClass;
 import org.apache.directory.api.ldap.model.schema.SchemaManager;
 import org.apache.directory.api.ldap.model.schema.UsageEnum;
@@ -25,7 +26,10 @@ import org.larch.backend.entry.EntryAttribute;
  * core, cosine, inetOrgPerson and nis schemas (and the API's small extras: apache, java, collective,
  * pwdpolicy, other), Larch's operational attribute types ({@code larch-operational.schema}), and the
  * user's OpenLDAP {@code .schema} files. The API's ApacheDS server-configuration schemas (adsconfig,
- * apachemeta, krb5kdc) are disabled: they describe ApacheDS, not a directory.
+ * apachemeta, krb5kdc) are disabled: they describe ApacheDS, not a directory. As in slapd (which
+ * defines them itself), {@code uidNumber} and {@code gidNumber} carry {@code integerOrderingMatch},
+ * which RFC 2307's definitions bundled here lack: without it {@code >=} and {@code <=} on them would
+ * be Undefined (RFC 4511 section 4.5.1.7.3).
  */
 public final class DirectorySchema {
     /** The schema holding Larch's own definitions. */
@@ -34,6 +38,8 @@ public final class DirectorySchema {
     static final String USER_SCHEMA = "user";
     private static final String OPERATIONAL_RESOURCE = "larch-operational.schema";
     private static final String[] APACHE_SERVER_SCHEMAS = {"adsconfig", "apachemeta", "krb5kdc"};
+    private static final String[] ORDERED_AS_IN_SLAPD = {"uidNumber", "gidNumber"};
+    private static final String INTEGER_ORDERING_MATCH = "integerOrderingMatch";
 
     private final SchemaManager schemaManager;
     private final SchemaChecker checker;
@@ -66,11 +72,25 @@ public final class DirectorySchema {
             DefaultSchemaManager manager = new DefaultSchemaManager();
             manager.enable("nis");
             manager.disable(APACHE_SERVER_SCHEMAS);
+            orderAsSlapdDoes(manager);
             addEmptySchema(manager, LARCH_SCHEMA);
             addEmptySchema(manager, USER_SCHEMA);
             return manager;
         } catch (LdapException e) {
             throw new SchemaLoadException("cannot load the bundled schemas: " + e.getMessage(), e);
+        }
+    }
+
+    private static void orderAsSlapdDoes(SchemaManager manager) throws LdapException {
+        MatchingRule ordering = manager.lookupMatchingRuleRegistry(INTEGER_ORDERING_MATCH);
+        for (String name : ORDERED_AS_IN_SLAPD) {
+            AttributeType type = manager.lookupAttributeTypeRegistry(name);
+            if (type.getOrdering() == null) {
+                type.unlock();
+                type.setOrderingOid(ordering.getOid());
+                type.setOrdering(ordering);
+                type.lock();
+            }
         }
     }
 

@@ -49,7 +49,7 @@ final class ResultDelivery {
         this.batchSize = operation.settings().readTxnRenewEntries();
         this.stopAfter = Math.min(spec.paged() == null ? Integer.MAX_VALUE : spec.paged().size(), limits.sizeLimit());
         this.position = plan.startPosition();
-        this.filter = operation.filter().compile(spec.filter());
+        this.filter = operation.compile(who, spec);
     }
 
     SearchOutcome deliver(SearchSink sink, SortOrder.Preparation sort) {

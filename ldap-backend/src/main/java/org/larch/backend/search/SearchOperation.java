@@ -17,6 +17,8 @@ import org.larch.backend.match.MatchingRules;
 import org.larch.backend.filter.CompiledFilter;
 import org.larch.backend.filter.FilterEvaluator;
 import org.larch.backend.filter.ValuesReturnFilter;
+import org.larch.backend.ops.AssertionControl;
+import org.larch.backend.ops.ReadableTypes;
 import org.larch.backend.ops.RequestedAttributes;
 import org.larch.backend.request.SearchOutcome;
 import org.larch.backend.request.SearchSink;
@@ -31,9 +33,11 @@ import org.larch.backend.store.StoreReader;
  * The search operation: the root DSE and the subschema entry by their DNs, else one planned walk
  * over the store. Steps: check sort keys and the paged cookie; resolve the base (noSuchObject with
  * the matched DN, aliases followed when finding the base, a referral above the base answered with
- * REFERRAL); plan the ids (index candidates intersected with the scope; in a sorted or
- * alias-dereferencing search the matching entries in result order); deliver them in batches
- * ({@link ResultDelivery}). Thread-safe: each search has its own read transaction.
+ * REFERRAL); check the assertion control on the base (RFC 4528); plan the ids (index candidates
+ * intersected with the scope; in a sorted or alias-dereferencing search the matching entries in
+ * result order); deliver them in batches ({@link ResultDelivery}). The filter and the assertion are
+ * evaluated with the requester's access rights: an item on an attribute the requester may not read
+ * is Undefined. Thread-safe: each search has its own read transaction.
  */
 public final class SearchOperation {
     private final DirectoryStore store;
@@ -63,8 +67,9 @@ public final class SearchOperation {
         this.subschemaDn = DnNames.parse(store.schema().schemaManager(), ComputedAttributes.SUBSCHEMA_DN);
     }
 
+    /** A search in the spec's scope: {@link Scope#CHILDREN} when it asks for the subordinates scope. */
     public SearchOutcome search(Identity who, SearchSpec spec, SearchSink sink) {
-        return search(who, spec, Scope.of(spec.scope()), sink);
+        return search(who, spec, spec.subordinatesScope() ? Scope.CHILDREN : Scope.of(spec.scope()), sink);
     }
 
     /** A search with an explicit scope, {@link Scope#CHILDREN} included. */
@@ -75,8 +80,9 @@ public final class SearchOperation {
             return searchRootDse(who, spec, scope, sink);
         }
         if (base.equals(subschemaDn)) {
-            return searchSpecial(who, spec, scope == Scope.BASE || scope == Scope.SUBTREE
-                    ? specialEntries.subschema() : null, sink);
+            DirectoryEntry subschema = specialEntries.subschema();
+            requireAssertion(who, spec, subschema);
+            return searchSpecial(who, spec, scope == Scope.BASE || scope == Scope.SUBTREE ? subschema : null, sink);
         }
         SortOrder.Preparation sort = prepareSort(spec);
         int fingerprint = fingerprint(base, scope, spec, sort);
@@ -88,7 +94,10 @@ public final class SearchOperation {
         SearchLimits limits = SearchLimits.of(who, spec, settings, startNanos);
         try (StoreReader reader = store.beginRead()) {
             long baseId = resolveBase(reader, base, spec);
-            SearchPlan plan = plan(reader, baseId, scope, spec, sort, cookie, limits);
+            if (spec.assertion() != null) {
+                requireAssertion(who, spec, read(reader, baseId));
+            }
+            SearchPlan plan = plan(reader, baseId, scope, who, spec, sort, cookie, limits);
             return new ResultDelivery(this, reader, plan, who, spec, limits, fingerprint).deliver(sink, sort);
         }
     }
@@ -125,6 +134,11 @@ public final class SearchOperation {
         return baseId;
     }
 
+    /** RFC 4528: ASSERTION_FAILED, before any entry is sent, unless the base matches the assertion. */
+    private void requireAssertion(Identity who, SearchSpec spec, DirectoryEntry baseEntry) {
+        AssertionControl.require(filter, who, spec.assertion(), baseEntry);
+    }
+
     /** REFERRAL when the base or one of its ancestors is a referral entry (RFC 3296 section 5.6.1). */
     private void refuseBelowReferral(StoreReader reader, long baseId) {
         long[] referrals = indexes.candidates(reader.txn(), new EqualityNode<>("objectClass", "referral"));
@@ -140,8 +154,8 @@ public final class SearchOperation {
         }
     }
 
-    private SearchPlan plan(StoreReader reader, long baseId, Scope scope, SearchSpec spec, SortOrder.Preparation sort,
-            PagedCookie cookie, SearchLimits limits) {
+    private SearchPlan plan(StoreReader reader, long baseId, Scope scope, Identity who, SearchSpec spec,
+            SortOrder.Preparation sort, PagedCookie cookie, SearchLimits limits) {
         boolean derefInSearching = spec.derefAliases() == AliasDerefMode.DEREF_IN_SEARCHING
                 || spec.derefAliases() == AliasDerefMode.DEREF_ALWAYS;
         boolean sorted = sort != null && sort.order() != null;
@@ -152,7 +166,8 @@ public final class SearchOperation {
         long[] scopeIds = derefInSearching
                 ? new AliasScope(aliases).ids(reader, baseId, scope, candidatesWithAliases(reader, spec.filter()))
                 : ScopeCandidates.ids(reader, baseId, scope, indexes.candidates(reader.txn(), spec.filter()));
-        long[] ordered = matchingInOrder(reader, baseId, scopeIds, spec, sorted ? sort.order() : null, limits);
+        long[] ordered = matchingInOrder(reader, baseId, scopeIds, compile(who, spec), spec,
+                sorted ? sort.order() : null, limits);
         int start = cookie == null ? 0 : (int) Math.min(cookie.value(), ordered.length);
         return new SearchPlan(baseId, scope, ordered, start, PagedCookie.Kind.AT_POSITION, !derefInSearching);
     }
@@ -161,9 +176,8 @@ public final class SearchOperation {
      * The ids that match (or are referrals to report), sorted when an order is given. Nothing has
      * been sent yet, so running out of time here is TIME_LIMIT_EXCEEDED with no entries.
      */
-    private long[] matchingInOrder(StoreReader reader, long baseId, long[] ids, SearchSpec spec, SortOrder order,
-            SearchLimits limits) {
-        CompiledFilter compiled = filter.compile(spec.filter());
+    private long[] matchingInOrder(StoreReader reader, long baseId, long[] ids, CompiledFilter compiled,
+            SearchSpec spec, SortOrder order, SearchLimits limits) {
         List<SortOrder.SortRow> rows = new ArrayList<>();
         for (long id : ids) {
             if (limits.timeIsUp()) {
@@ -193,12 +207,14 @@ public final class SearchOperation {
             throw new LdapOperationException(ResultCodeEnum.NO_SUCH_OBJECT,
                     "the root DSE can only be read with a base-scope search");
         }
-        return searchSpecial(who, spec, specialEntries.rootDse(), sink);
+        DirectoryEntry rootDse = specialEntries.rootDse();
+        requireAssertion(who, spec, rootDse);
+        return searchSpecial(who, spec, rootDse, sink);
     }
 
     private SearchOutcome searchSpecial(Identity who, SearchSpec spec, DirectoryEntry entry, SearchSink sink) {
         int sent = 0;
-        if (entry != null && filter.compile(spec.filter()).matches(entry)) {
+        if (entry != null && compile(who, spec).matches(entry)) {
             sink.entry(shaper.shape(entry, null, spec, who));
             sent = 1;
         }
@@ -257,8 +273,12 @@ public final class SearchOperation {
         return kinds;
     }
 
-    FilterEvaluator filter() {
-        return filter;
+    /**
+     * The search filter compiled with what {@code who} may read (the policy decides by type, so the
+     * base stands for every entry of the search).
+     */
+    CompiledFilter compile(Identity who, SearchSpec spec) {
+        return filter.compile(spec.filter(), ReadableTypes.of(who, spec.base()));
     }
 
     EntryShaper shaper() {

@@ -38,6 +38,8 @@ final class SortOrder {
             if (type == null) {
                 return new Preparation(null, ResultCodeEnum.NO_SUCH_ATTRIBUTE, key.attribute());
             }
+            // Sort keeps the fallback to the equality rule's natural order for a type without an
+            // ORDERING rule (as UnboundID does); filters do not (RFC 4511 4.5.1.7.3/4: Undefined).
             if (!rules.hasOrdering(type) || !isTheOrderingRule(key.orderingRule(), type, rules)) {
                 return new Preparation(null, ResultCodeEnum.INAPPROPRIATE_MATCHING, key.attribute());
             }

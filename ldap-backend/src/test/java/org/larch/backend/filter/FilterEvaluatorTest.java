@@ -3,6 +3,7 @@ package org.larch.backend.filter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.directory.api.ldap.model.filter.AndNode;
 import org.apache.directory.api.ldap.model.filter.EqualityNode;
 import org.apache.directory.api.ldap.model.filter.ExprNode;
@@ -11,6 +12,7 @@ import org.apache.directory.api.ldap.model.filter.NotNode;
 import org.apache.directory.api.ldap.model.filter.ObjectClassNode;
 import org.apache.directory.api.ldap.model.filter.OrNode;
 import org.apache.directory.api.ldap.model.filter.UndefinedNode;
+import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.larch.backend.entry.DirectoryEntry;
 import org.larch.backend.schema.DirectorySchema;
 import org.junit.jupiter.api.Test;
@@ -79,14 +81,44 @@ class FilterEvaluatorTest {
     }
 
     @Test
-    void orderingUsesTheOrderingRuleOrTheEqualityRulesOrder() {
+    void orderingUsesTheOrderingRule() {
         assertResult(FilterResult.TRUE, "(gidNumber>=999)", GROUP);
         assertResult(FilterResult.FALSE, "(gidNumber>=1001)", GROUP);
         assertResult(FilterResult.TRUE, "(gidNumber<=1000)", GROUP);
         assertResult(FilterResult.FALSE, "(gidNumber<=99)", GROUP);
-        assertTrue("(sn>=jensen)");
-        assertFalse("(sn<=ja)");
         assertUndefined("(manager>=cn=a)");
+    }
+
+    /** Regression: {@code (employeeNumber>=1000)} matched by caseIgnoreMatch's order (RFC 4511 4.5.1.7.3/4). */
+    @Test
+    void orderingOnATypeWithoutAnOrderingRuleIsUndefined() {
+        assertUndefined("(employeeNumber>=1000)");
+        assertUndefined("(employeeNumber<=1000)");
+        assertUndefined("(!(employeeNumber>=1000))");
+        assertUndefined("(sn>=jensen)");
+        assertUndefined("(sn<=ja)");
+        assertTrue("(employeeNumber=42)");
+    }
+
+    /** Regression: {@code (userPassword=secret)} found the entry for anyone; as slapd, unreadable is Undefined. */
+    @Test
+    void itemsOnTypesTheRequesterMayNotReadAreUndefined() {
+        Predicate<AttributeType> snHidden = type -> !type.getName().equalsIgnoreCase("sn");
+        assertEquals(FilterResult.UNDEFINED, evaluator.compile(parse("(sn=jensen)", false), snHidden).evaluate(BABS));
+        assertEquals(FilterResult.UNDEFINED, evaluator.compile(parse("(sn=*)", false), snHidden).evaluate(BABS));
+        assertEquals(FilterResult.UNDEFINED, evaluator.compile(parse("(!(sn=x))", false), snHidden).evaluate(BABS));
+        assertEquals(FilterResult.UNDEFINED, evaluator.compile(parse("(sn:=jensen)", false), snHidden).evaluate(BABS));
+        assertEquals(FilterResult.TRUE, evaluator.compile(parse("(cn=babs jensen)", false), snHidden).evaluate(BABS));
+    }
+
+    @Test
+    void typesSelectedThroughASupertypeOrAnyTypeSkipTheUnreadableOnes() {
+        Predicate<AttributeType> snHidden = type -> !type.getName().equalsIgnoreCase("sn");
+        assertTrue("(name=jensen)");
+        assertEquals(FilterResult.FALSE, evaluator.compile(parse("(name=jensen)", false), snHidden).evaluate(BABS));
+        assertTrue("(:caseIgnoreMatch:=jensen)");
+        assertEquals(FilterResult.FALSE,
+                evaluator.compile(parse("(:caseIgnoreMatch:=jensen)", false), snHidden).evaluate(BABS));
     }
 
     @Test

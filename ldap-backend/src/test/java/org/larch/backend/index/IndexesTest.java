@@ -30,7 +30,8 @@ class IndexesTest {
             new IndexDirective("sn", EnumSet.of(IndexKind.EQ, IndexKind.APPROX)),
             new IndexDirective("mail", EnumSet.of(IndexKind.PRES, IndexKind.EQ)),
             new IndexDirective("uidNumber", EnumSet.of(IndexKind.EQ)),
-            new IndexDirective("modifyTimestamp", EnumSet.of(IndexKind.EQ)));
+            new IndexDirective("modifyTimestamp", EnumSet.of(IndexKind.EQ)),
+            new IndexDirective("shadowLastChange", EnumSet.of(IndexKind.EQ)));
 
     @TempDir
     Path directory;
@@ -85,6 +86,19 @@ class IndexesTest {
         assertUnanswered("(sn=*)");
         assertUnanswered("(cn:caseExactMatch:=Carol)");
         assertUnanswered("(name=carol)");
+    }
+
+    /** Regression: without an ORDERING rule, {@code >=} and {@code <=} are Undefined, so nothing is a candidate. */
+    @Test
+    void orderingItemsOnATypeWithoutAnOrderingRuleHaveNoCandidates() {
+        add(1, "uid=alice", "objectClass: shadowAccount", "uid: alice", "sn: Smith", "shadowLastChange: 10");
+        add(2, "uid=bob", "objectClass: shadowAccount", "uid: bob", "sn: Jones", "shadowLastChange: 2");
+        assertCandidates("(shadowLastChange=10)", 1);
+        assertCandidates("(shadowLastChange>=5)");
+        assertCandidates("(shadowLastChange<=5)");
+        assertCandidates("(sn>=a)");
+        assertCandidates("(sn<=z)");
+        assertCandidates("(uidNumber>=0)");
     }
 
     @Test

@@ -184,6 +184,19 @@ class ModifyOperationTest {
         assertEquals(List.of("Smith"), texts(fixture.read(ALICE), "sn"));
     }
 
+    /** Regression: an assertion on userPassword let a user test a password it may not read. */
+    @Test
+    void anAssertionOnAnAttributeTheRequesterMayNotReadFails() throws Exception {
+        var filter = org.apache.directory.api.ldap.model.filter.FilterParser.parse("(userPassword=secret-Alice)");
+        UpdateControls assertion = new UpdateControls(filter, null, null, false, false);
+        LdapOperationException error = assertThrows(LdapOperationException.class, () -> modify.run(
+                fixture.user(ALICE), fixture.dn(ALICE), List.of(modification(REPLACE_ATTRIBUTE, "sn", "Jones")),
+                assertion));
+        assertEquals(AssertionControl.ASSERTION_FAILED, error.resultCode());
+        modify.run(fixture.root, fixture.dn(ALICE), List.of(modification(REPLACE_ATTRIBUTE, "sn", "Smith")), assertion);
+        assertEquals(List.of("Smith"), texts(fixture.read(ALICE), "sn"));
+    }
+
     @Test
     void everyChangeGetsANewCsn() {
         String first = texts(fixture.read(ALICE), "entryCSN").getFirst();

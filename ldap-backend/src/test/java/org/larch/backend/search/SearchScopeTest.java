@@ -62,6 +62,18 @@ class SearchScopeTest {
         assertTrue(sink.dns().stream().allMatch(dn -> dn.startsWith("uid=user.")));
     }
 
+    /** Regression: scope 3 from the wire (SUBTREE + subordinatesScope) returned the base too. */
+    @Test
+    void theSubordinatesScopeOfTheRequestLeavesOutTheBase() {
+        CollectingSink sink = run(Specs.search("ou=People," + SUFFIX, SearchScope.SUBTREE, "(objectClass=*)")
+                .subordinates());
+        assertEquals(SearchFixture.PEOPLE, sink.entries.size());
+        assertTrue(sink.dns().stream().allMatch(dn -> dn.startsWith("uid=user.")), String.valueOf(sink.dns()));
+        CollectingSink leaf = run(Specs.search("uid=user.3,ou=People," + SUFFIX, SearchScope.SUBTREE,
+                "(objectClass=*)").subordinates());
+        assertEquals(List.of(), leaf.dns(), "a leaf has no subordinates");
+    }
+
     @Test
     void theFilterDecides() {
         CollectingSink sink = run(Specs.search(SUFFIX, SearchScope.SUBTREE, "(&(description=even)(sn=surname0))"));

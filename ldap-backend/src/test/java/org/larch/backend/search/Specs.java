@@ -26,6 +26,8 @@ final class Specs {
     private List<SortKey> sortKeys;
     private boolean sortCritical;
     private List<ExprNode> valuesReturnFilter;
+    private ExprNode assertion;
+    private boolean subordinates;
 
     static Specs search(String base, SearchScope scope, String filter) {
         Specs specs = new Specs();
@@ -92,8 +94,25 @@ final class Specs {
         return this;
     }
 
+    /** RFC 4528: the assertion control's filter. */
+    Specs assertion(String text) {
+        try {
+            assertion = FilterParser.parse(text);
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+        return this;
+    }
+
+    /** Scope 3 (subordinates) as the front end decodes it: SUBTREE with the flag set. */
+    Specs subordinates() {
+        scope = SearchScope.SUBTREE;
+        subordinates = true;
+        return this;
+    }
+
     SearchSpec build() {
         return new SearchSpec(base, scope, deref, sizeLimit, timeLimitSeconds, typesOnly, filter, attributes,
-                manageDsaIT, paged, sortKeys, valuesReturnFilter, sortCritical);
+                manageDsaIT, paged, sortKeys, valuesReturnFilter, sortCritical, assertion, subordinates);
     }
 }
