@@ -2,6 +2,7 @@ package org.larch.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.sdk.AddRequest;
 import com.unboundid.ldap.sdk.Attribute;
@@ -70,6 +71,29 @@ class ProtocolErrorsTest extends ServerTest {
             LDAPMessage add = first.getMessageID() == 1 ? first : second;
             LDAPMessage whoAmI = first.getMessageID() == 2 ? first : second;
             assertEquals(ResultCode.INVALID_DN_SYNTAX.intValue(), add.getAddResponseProtocolOp().getResultCode());
+            assertEquals(ResultCode.SUCCESS.intValue(), whoAmI.getExtendedResponseProtocolOp().getResultCode());
+        }
+    }
+
+    @Test
+    void aMalformedSearchFilterIsProtocolErrorForThatSearchAndTheConnectionStays() throws Exception {
+        // messageID 1, SearchRequest base "", scope 3, filter not [2] with no filter inside, attributes []
+        byte[] malformed = java.util.HexFormat.of().parseHex("301a02010163150400" + "0a0103" + "0a0100020100020100010100"
+                + "a200" + "3000");
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        both.writeBytes(malformed);
+        both.writeBytes(new LDAPMessage(2, new ExtendedRequestProtocolOp(new WhoAmIExtendedRequest())).encode().encode());
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
+            socket.getOutputStream().write(both.toByteArray());
+            ASN1StreamReader reader = new ASN1StreamReader(socket.getInputStream());
+            LDAPMessage first = LDAPMessage.readFrom(reader, false);
+            LDAPMessage second = LDAPMessage.readFrom(reader, false);
+            LDAPMessage search = first.getMessageID() == 1 ? first : second;
+            LDAPMessage whoAmI = first.getMessageID() == 2 ? first : second;
+            var done = search.getSearchResultDoneProtocolOp();
+            assertEquals(ResultCode.PROTOCOL_ERROR.intValue(), done.getResultCode());
+            assertTrue(done.getDiagnosticMessage().contains("holds 0 filters"), done.getDiagnosticMessage());
             assertEquals(ResultCode.SUCCESS.intValue(), whoAmI.getExtendedResponseProtocolOp().getResultCode());
         }
     }
