@@ -17,6 +17,7 @@ import org.larch.protocol.codec.SearchRequestRewrite;
 import org.larch.protocol.control.RequestControls;
 import org.larch.protocol.control.ResponseControls;
 import org.larch.protocol.session.AccessLog;
+import org.larch.protocol.session.FilterText;
 import org.larch.protocol.session.Operation;
 
 /**
@@ -38,7 +39,7 @@ final class SearchHandler implements RequestHandler<SearchRequest> {
         boolean subordinates = SearchRequestRewrite.isSubordinates(request);
         AccessLog.request(operation, "SRCH base=\"" + request.getBase() + "\" scope="
                 + (subordinates ? SUBORDINATES_SCOPE : request.getScope().getScope())
-                + " deref=" + request.getDerefAliases().getValue() + " filter=\"" + request.getFilter() + "\""
+                + " deref=" + request.getDerefAliases().getValue() + " filter=\"" + FilterText.of(request.getFilter()) + "\""
                 + " attrs=\"" + String.join(" ", request.getAttributes()) + "\"");
         RequestControls controls = RequestControls.of(request, RequestControls.SEARCH, "search");
         SearchSpec spec = spec(request, controls, subordinates);
