@@ -10,7 +10,10 @@
  *       ({@link org.larch.protocol.tls.PemSslContext} builds the context from PEM files).</li>
  *   <li>{@link org.larch.protocol.codec.LdapPduDecoder} cuts the bytes into whole PDUs (refusing one
  *       over the size limit from its header) and has the LDAP API decode each; an AddRequest also gets
- *       its attribute order ({@link org.larch.protocol.codec.AddAttributeOrder}).</li>
+ *       its attribute order ({@link org.larch.protocol.codec.AddAttributeOrder}). A SearchRequest's
+ *       filter and scope are decoded first by our own code
+ *       ({@link org.larch.protocol.codec.SearchRequestRewrite}, {@link org.larch.protocol.codec.FilterDecoder}),
+ *       since the API refuses valid ones (empty and/or, scope 3, some extensible and not filters).</li>
  *   <li>{@link org.larch.protocol.session.LdapSessionHandler} (MINA's handler) keeps a
  *       {@link org.larch.protocol.session.Connection} per session and passes each message to
  *       {@link org.larch.protocol.handler.RequestDispatcher}, which runs every request as an

@@ -40,6 +40,8 @@ final class InMemoryDirectory implements Directory {
 
     private final Map<String, DirectoryEntry> entries = new LinkedHashMap<>();
     volatile SearchSpec lastSearch;
+    /** An operation thread was interrupted inside the directory (in storage, that would close its file channel). */
+    volatile boolean operationInterrupted;
     volatile UpdateControls lastControls;
     volatile long delayPerEntryMillis;
     /** Entries handed to search sinks so far. */
@@ -113,7 +115,11 @@ final class InMemoryDirectory implements Directory {
         if (spec.base().getName().equals(FAILING_BASE)) {
             throw new IllegalStateException("the fixture fails on " + FAILING_BASE);
         }
-        require(spec.base());
+        DirectoryEntry base = require(spec.base());
+        if (spec.assertion() != null && !SimpleFilter.matches(spec.assertion(), base)) {
+            // assertionFailed (122): the LDAP API's enum calls it UNKNOWN
+            throw new LdapOperationException(ResultCodeEnum.UNKNOWN, "assertion control: the base entry does not match");
+        }
         List<DirectoryEntry> found = inScope(spec);
         if (spec.sortKeys() != null) {
             found.sort(Comparator.comparing(entry -> firstValue(entry, spec.sortKeys().getFirst().attribute())));
@@ -228,7 +234,8 @@ final class InMemoryDirectory implements Directory {
             boolean inScope = switch (spec.scope()) {
                 case OBJECT -> entry.dn().equals(spec.base());
                 case ONELEVEL -> spec.base().equals(entry.dn().getParent());
-                case SUBTREE -> entry.dn().equals(spec.base()) || entry.dn().isDescendantOf(spec.base());
+                case SUBTREE -> entry.dn().equals(spec.base())
+                        ? !spec.subordinatesScope() : entry.dn().isDescendantOf(spec.base());
             };
             if (inScope && SimpleFilter.matches(spec.filter(), entry)) {
                 found.add(entry.copy());
@@ -339,6 +346,7 @@ final class InMemoryDirectory implements Directory {
             try {
                 Thread.sleep(delayPerEntryMillis);
             } catch (InterruptedException e) {
+                operationInterrupted = true;
                 Thread.currentThread().interrupt();
             }
         }

@@ -149,6 +149,22 @@ class LarchDirectoryWireTest {
         }
     }
 
+    @Test
+    void anonymousWhoAmIHasAnEmptyAuthzIdWithAndWithoutABind() throws Exception {
+        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", port())) {
+            assertEquals("", BindHandlerTest.whoAmI(connection), "before any bind");
+            connection.bind("", "");
+            assertEquals("", BindHandlerTest.whoAmI(connection), "after an anonymous simple bind");
+        }
+        if (java.nio.file.Files.isExecutable(Path.of("/usr/bin/ldapwhoami"))) {
+            Process whoami = new ProcessBuilder("ldapwhoami", "-x", "-H", "ldap://127.0.0.1:" + port())
+                    .redirectErrorStream(true).start();
+            String output = new String(whoami.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(whoami.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "ldapwhoami did not finish");
+            assertEquals("anonymous", output.strip());
+        }
+    }
+
     private LDAPConnection rootConnection() throws LDAPException {
         return new LDAPConnection("127.0.0.1", port(), ROOT_DN, "secret");
     }

@@ -47,6 +47,8 @@ class OpenLdapClientsTest {
     @Test
     void ldapwhoamiAnonymousAndBound() throws Exception {
         assertEquals("anonymous", run(null, "ldapwhoami", "-x", "-H", url).trim());
+        assertEquals("anonymous", run(null, "ldapwhoami", "-x", "-ZZ", "-H", url).trim(), "over StartTLS");
+        assertEquals("anonymous", run(null, "ldapwhoami", "-x", "-H", url, "-D", "", "-w", "").trim(), "empty DN and password");
         assertEquals("dn:" + InMemoryDirectory.ROOT_DN, run(null, "ldapwhoami", "-x", "-H", url,
                 "-D", InMemoryDirectory.ROOT_DN, "-w", InMemoryDirectory.ROOT_PASSWORD).trim());
     }

@@ -2,6 +2,7 @@ package org.larch.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.sdk.AddRequest;
 import com.unboundid.ldap.sdk.Attribute;
@@ -74,21 +75,65 @@ class ProtocolErrorsTest extends ServerTest {
         }
     }
 
-    private byte[] exchange(byte[] request) throws Exception {
+    @Test
+    void aMalformedSearchFilterIsProtocolErrorForThatSearchAndTheConnectionStays() throws Exception {
+        // messageID 1, SearchRequest base "", scope 3, filter not [2] with no filter inside, attributes []
+        byte[] malformed = java.util.HexFormat.of().parseHex("301a02010163150400" + "0a0103" + "0a0100020100020100010100"
+                + "a200" + "3000");
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        both.writeBytes(malformed);
+        both.writeBytes(new LDAPMessage(2, new ExtendedRequestProtocolOp(new WhoAmIExtendedRequest())).encode().encode());
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
-            socket.getOutputStream().write(request);
-            socket.getOutputStream().flush();
-            return readUntilClosed(socket.getInputStream());
+            socket.getOutputStream().write(both.toByteArray());
+            ASN1StreamReader reader = new ASN1StreamReader(socket.getInputStream());
+            LDAPMessage first = LDAPMessage.readFrom(reader, false);
+            LDAPMessage second = LDAPMessage.readFrom(reader, false);
+            LDAPMessage search = first.getMessageID() == 1 ? first : second;
+            LDAPMessage whoAmI = first.getMessageID() == 2 ? first : second;
+            var done = search.getSearchResultDoneProtocolOp();
+            assertEquals(ResultCode.PROTOCOL_ERROR.intValue(), done.getResultCode());
+            assertTrue(done.getDiagnosticMessage().contains("holds 0 filters"), done.getDiagnosticMessage());
+            assertEquals(ResultCode.SUCCESS.intValue(), whoAmI.getExtendedResponseProtocolOp().getResultCode());
         }
     }
 
-    /** Everything the server sends until it closes the connection (a hang fails on the socket timeout). */
+    /**
+     * Writes the request on its own thread while reading the reply: the server may close the connection
+     * before an oversized PDU is written out (the write then fails with a broken pipe, which is fine).
+     */
+    private byte[] exchange(byte[] request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    socket.getOutputStream().write(request);
+                    socket.getOutputStream().flush();
+                } catch (java.io.IOException closedByTheServer) {
+                    // the server stopped reading: its reply is what the test checks
+                }
+            });
+            byte[] reply = readUntilClosed(socket.getInputStream());
+            writer.join(SOCKET_TIMEOUT_MILLIS);
+            return reply;
+        }
+    }
+
+    /**
+     * Everything the server sends until it closes the connection (a hang fails on the socket timeout); a
+     * reset after the reply (unread request bytes left on the server) ends the reply too.
+     */
     private static byte[] readUntilClosed(InputStream in) throws Exception {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[4096];
-        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-            received.write(buffer, 0, read);
+        try {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                received.write(buffer, 0, read);
+            }
+        } catch (java.net.SocketException reset) {
+            if (received.size() == 0) {
+                throw reset;
+            }
         }
         return received.toByteArray();
     }

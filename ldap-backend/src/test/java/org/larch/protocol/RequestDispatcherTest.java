@@ -76,6 +76,21 @@ class RequestDispatcherTest extends ServerTest {
         }
     }
 
+    @Test
+    void closingTheServerDoesNotInterruptARunningOperation() throws Exception {
+        int longPauseMillis = 2000;
+        LDAPConnection connection = server.connect();
+        CollectingListener listener = new CollectingListener(1);
+        connection.asyncSearch(new SearchRequest(listener, "dc=example,dc=com", SearchScope.SUB, "(objectClass=*)"));
+        assertTrue(listener.firstEntries.await(10, TimeUnit.SECONDS));
+        directory.delayPerEntryMillis = longPauseMillis;
+        Thread.sleep(100);
+        server.close();
+        Thread.sleep(longPauseMillis + 500);
+        connection.close();
+        assertFalse(directory.operationInterrupted, "closing the server interrupted an operation thread");
+    }
+
     private static final class CollectingListener implements AsyncSearchResultListener {
         final AtomicInteger entries = new AtomicInteger();
         final CountDownLatch firstEntries;

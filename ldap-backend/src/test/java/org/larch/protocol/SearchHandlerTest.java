@@ -2,11 +2,13 @@ package org.larch.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.ResultCode;
@@ -14,7 +16,13 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.AssertionRequestControl;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import java.util.List;
+import org.apache.directory.api.ldap.model.filter.AndNode;
+import org.apache.directory.api.ldap.model.filter.ExtensibleNode;
+import org.apache.directory.api.ldap.model.filter.OrNode;
+import org.larch.backend.request.SearchSpec;
 import org.junit.jupiter.api.Test;
 
 class SearchHandlerTest extends ServerTest {
@@ -118,6 +126,69 @@ class SearchHandlerTest extends ServerTest {
             assertEquals(ResultCode.OTHER, failure.getResultCode());
             assertTrue(failure.getDiagnosticMessage().contains("the fixture fails"), failure.getDiagnosticMessage());
             assertEquals(1, connection.search("dc=example,dc=com", SearchScope.BASE, "(objectClass=*)").getEntryCount());
+        }
+    }
+
+    @Test
+    void emptyAndIsTrueAndEmptyOrIsFalse() throws Exception {
+        try (LDAPConnection connection = server.connect()) {
+            assertEquals(4, connection.search("dc=example,dc=com", SearchScope.SUB, Filter.create("(&)")).getEntryCount());
+            assertTrue(directory.lastSearch.filter() instanceof AndNode and && and.getChildren().isEmpty());
+            assertEquals(0, connection.search("dc=example,dc=com", SearchScope.SUB, Filter.create("(|)")).getEntryCount());
+            assertTrue(directory.lastSearch.filter() instanceof OrNode or && or.getChildren().isEmpty());
+        }
+    }
+
+    @Test
+    void subordinatesScopeIsSubtreeWithoutTheBaseAndKeepsTheControls() throws Exception {
+        try (LDAPConnection connection = server.connect()) {
+            SearchRequest request = new SearchRequest("dc=example,dc=com", SearchScope.SUBORDINATE_SUBTREE, "(objectClass=*)");
+            request.addControl(new SimplePagedResultsControl(10));
+            SearchResult result = connection.search(request);
+            assertEquals(3, result.getEntryCount());
+            assertTrue(result.getSearchEntries().stream().noneMatch(entry -> entry.getDN().equals("dc=example,dc=com")));
+            SearchSpec spec = directory.lastSearch;
+            assertTrue(spec.subordinatesScope());
+            assertEquals(org.apache.directory.api.ldap.model.message.SearchScope.SUBTREE, spec.scope());
+            assertEquals(10, spec.paged().size());
+            connection.search("dc=example,dc=com", SearchScope.SUB, "(objectClass=*)");
+            assertFalse(directory.lastSearch.subordinatesScope());
+        }
+    }
+
+    @Test
+    void filtersTheLdapApiDecoderRefusedReachTheDirectory() throws Exception {
+        try (LDAPConnection connection = server.connect()) {
+            assertExtensible(connection, "(cn:caseExactMatch:=x)", "cn", "caseExactMatch", "x", false);
+            assertExtensible(connection, "(ou:=sales)", "ou", null, "sales", false);
+            assertExtensible(connection, "(:dn:2.5.13.5:=people)", null, "2.5.13.5", "people", true);
+            assertEquals(List.of("uid=bob,ou=people,dc=example,dc=com"), connection.search("ou=people,dc=example,dc=com",
+                    SearchScope.ONE, "(!(uid<=b))").getSearchEntries().stream().map(SearchResultEntry::getDN).toList());
+            assertEquals("(!(uid<=b))", directory.lastSearch.filter().toString());
+        }
+    }
+
+    private void assertExtensible(LDAPConnection connection, String filter, String type, String rule, String value,
+            boolean dnAttributes) throws Exception {
+        assertEquals(ResultCode.SUCCESS, connection.search("dc=example,dc=com", SearchScope.SUB, filter).getResultCode(), filter);
+        ExtensibleNode node = (ExtensibleNode) directory.lastSearch.filter();
+        assertEquals(type, node.getAttribute(), filter);
+        assertEquals(rule, node.getMatchingRuleId(), filter);
+        assertEquals(value, node.getValue().getString(), filter);
+        assertEquals(dnAttributes, node.hasDnAttributes(), filter);
+    }
+
+    @Test
+    void assertionControlOnSearchIsPassedAndTheBaseMustMatch() throws Exception {
+        try (LDAPConnection connection = server.connect()) {
+            SearchRequest matching = new SearchRequest("ou=people,dc=example,dc=com", SearchScope.ONE, "(objectClass=*)");
+            matching.addControl(new AssertionRequestControl("(ou=people)", true));
+            assertEquals(2, connection.search(matching).getEntryCount());
+            assertEquals("(ou=people)", directory.lastSearch.assertion().toString());
+            SearchRequest failing = new SearchRequest("ou=people,dc=example,dc=com", SearchScope.ONE, "(objectClass=*)");
+            failing.addControl(new AssertionRequestControl("(!(ou=people))", true));
+            LDAPSearchException failure = assertThrows(LDAPSearchException.class, () -> connection.search(failing));
+            assertEquals(ResultCode.ASSERTION_FAILED, failure.getResultCode());
         }
     }
 }

@@ -43,6 +43,24 @@ public record BerElement(int offset, int tag, int contentOffset, int contentLeng
         return checked(bytes, new BerElement(offset, tag, offset + 2 + lengthBytes, (int) length));
     }
 
+    /** One element with the shortest definite length form: the inverse of {@link #read}. */
+    public static byte[] encode(int tag, byte[] content) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(content.length + 6);
+        out.write(tag);
+        int length = content.length;
+        if (length < 0x80) {
+            out.write(length);
+        } else {
+            int lengthBytes = (Integer.SIZE - Integer.numberOfLeadingZeros(length) + 7) / 8;
+            out.write(0x80 | lengthBytes);
+            for (int shift = 8 * (lengthBytes - 1); shift >= 0; shift -= 8) {
+                out.write(length >>> shift);
+            }
+        }
+        out.writeBytes(content);
+        return out.toByteArray();
+    }
+
     public int end() {
         return contentOffset + contentLength;
     }

@@ -9,6 +9,9 @@ import org.apache.directory.api.ldap.codec.api.ResponseCarryingException;
 import org.apache.directory.api.ldap.model.message.AddRequest;
 import org.apache.directory.api.ldap.model.message.ExtendedRequest;
 import org.apache.directory.api.ldap.model.message.Message;
+import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
+import org.apache.directory.api.ldap.model.message.SearchRequest;
+import org.apache.directory.api.ldap.model.message.SearchResultDoneImpl;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.CumulativeProtocolDecoder;
@@ -25,10 +28,12 @@ import org.larch.protocol.LdapCodec;
  *
  * <p>A PDU the API cannot decode but whose message id it knows comes out as a {@link MalformedRequest}
  * carrying the response to send; anything else undecodable is a {@link ProtocolDecoderException}, and
- * the connection gets a notice of disconnection.
+ * the connection gets a notice of disconnection. A SearchRequest's filter and scope are decoded here
+ * first ({@link SearchRequestRewrite}): a malformed filter is protocolError for that message only.
  */
 public final class LdapPduDecoder extends CumulativeProtocolDecoder {
     private static final int SEQUENCE_TAG = 0x30;
+    private static final int INTEGER_TAG = 0x02;
     private final int maxPduBytes;
 
     /** @param maxPduBytes the largest PDU accepted, header included; 0 for no limit */
@@ -78,6 +83,42 @@ public final class LdapPduDecoder extends CumulativeProtocolDecoder {
     }
 
     private static Object decode(byte[] pdu) throws ProtocolDecoderException {
+        SearchRequestRewrite search;
+        try {
+            search = SearchRequestRewrite.of(pdu);
+        } catch (IllegalArgumentException e) {
+            return malformedSearch(pdu, e.getMessage());
+        }
+        Object decoded = decodeWithApi(search == null ? pdu : search.pdu());
+        if (search != null && decoded instanceof SearchRequest request) {
+            search.applyTo(request);
+        }
+        return decoded;
+    }
+
+    /** A SearchRequest whose filter is malformed: protocolError for its message id, the connection stays. */
+    private static MalformedRequest malformedSearch(byte[] pdu, String reason) throws ProtocolDecoderException {
+        SearchResultDoneImpl done = new SearchResultDoneImpl(messageId(pdu));
+        done.getLdapResult().setResultCode(ResultCodeEnum.PROTOCOL_ERROR);
+        done.getLdapResult().setDiagnosticMessage("malformed search filter: " + reason);
+        return new MalformedRequest(done, reason);
+    }
+
+    /** The messageID INTEGER (0..2^31-1, RFC 4511 4.1.1) of a PDU already framed as an LDAPMessage. */
+    private static int messageId(byte[] pdu) throws ProtocolDecoderException {
+        BerElement message = BerElement.read(pdu, 0);
+        BerElement id = BerElement.read(pdu, message.contentOffset());
+        if (id.tag() != INTEGER_TAG || id.contentLength() < 1 || id.contentLength() > 4 || (pdu[id.contentOffset()] & 0x80) != 0) {
+            throw new ProtocolDecoderException("LDAPMessage has no valid messageID");
+        }
+        int value = 0;
+        for (int i = id.contentOffset(); i < id.end(); i++) {
+            value = (value << 8) | (pdu[i] & 0xff);
+        }
+        return value;
+    }
+
+    private static Object decodeWithApi(byte[] pdu) throws ProtocolDecoderException {
         LdapMessageContainer<Message> container = new LdapMessageContainer<>(LdapCodec.service());
         try {
             Asn1Decoder.decode(ByteBuffer.wrap(pdu), container);

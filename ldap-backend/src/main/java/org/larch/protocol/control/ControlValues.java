@@ -17,19 +17,19 @@ import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.message.SearchRequest;
 import org.apache.directory.api.ldap.model.message.SearchResultEntryImpl;
 import org.larch.protocol.codec.BerElement;
+import org.larch.protocol.codec.FilterDecoder;
 import org.larch.backend.LdapOperationException;
 import org.larch.protocol.LdapCodec;
 
 /**
- * The values of the controls the LDAP API does not decode (they reach us as opaque bytes), decoded
- * and encoded with the API's own codec: a filter (RFC 4528 assertion, RFC 3876 items) or an attribute
- * selection (RFC 4527 pre/post-read) is wrapped into a minimal SearchRequest PDU whose filter and
- * attribute list are exactly those bytes, and decoded by the API; a pre/post-read entry is encoded as a
+ * The values of the controls the LDAP API does not decode (they reach us as opaque bytes): a filter
+ * (RFC 4528 assertion, RFC 3876 items) is decoded by our {@link FilterDecoder}; an attribute selection
+ * (RFC 4527 pre/post-read) is wrapped into a minimal SearchRequest PDU whose attribute list is exactly
+ * those bytes, and decoded by the API's own codec; a pre/post-read entry is encoded as a
  * SearchResultEntry by the API and unwrapped from its LDAPMessage.
  */
 public final class ControlValues {
-    private static final byte[] PRESENT_OBJECT_CLASS = element(0x87, "objectClass".getBytes());
-    private static final byte[] NO_ATTRIBUTES = {0x30, 0x00};
+    private static final byte[] PRESENT_OBJECT_CLASS = BerElement.encode(0x87, "objectClass".getBytes());
     /** baseObject "", scope base, derefAliases never, sizeLimit 0, timeLimit 0, typesOnly FALSE. */
     private static final byte[] SEARCH_PREFIX = {
         0x04, 0x00, 0x0a, 0x01, 0x00, 0x0a, 0x01, 0x00, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00, 0x01, 0x01, 0x00
@@ -41,7 +41,11 @@ public final class ControlValues {
 
     /** A BER-encoded Filter (the assertion control's value). */
     public static ExprNode filter(String controlName, byte[] filterBytes) {
-        return decodeSearch(controlName, filterBytes, NO_ATTRIBUTES).getFilter();
+        try {
+            return FilterDecoder.decode(filterBytes);
+        } catch (IllegalArgumentException e) {
+            throw invalid(controlName, e.getMessage());
+        }
     }
 
     /** An AttributeSelection, SEQUENCE OF LDAPString (the pre/post-read request value). */
@@ -89,10 +93,10 @@ public final class ControlValues {
         request.writeBytes(attributes);
         ByteArrayOutputStream message = new ByteArrayOutputStream();
         message.writeBytes(MESSAGE_ID_ONE);
-        message.writeBytes(element(SEARCH_REQUEST_TAG, request.toByteArray()));
+        message.writeBytes(BerElement.encode(SEARCH_REQUEST_TAG, request.toByteArray()));
         LdapMessageContainer<Message> container = new LdapMessageContainer<>(LdapCodec.service());
         try {
-            Asn1Decoder.decode(ByteBuffer.wrap(element(0x30, message.toByteArray())), container);
+            Asn1Decoder.decode(ByteBuffer.wrap(BerElement.encode(0x30, message.toByteArray())), container);
         } catch (DecoderException | RuntimeException e) {
             throw invalid(controlName, e.getMessage());
         }
@@ -105,21 +109,5 @@ public final class ControlValues {
     private static LdapOperationException invalid(String controlName, String reason) {
         return new LdapOperationException(
                 ResultCodeEnum.PROTOCOL_ERROR, "invalid value of the " + controlName + " control: " + reason);
-    }
-
-    private static byte[] element(int tag, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(tag);
-        if (content.length < 0x80) {
-            out.write(content.length);
-        } else {
-            out.write(0x84);
-            out.write(content.length >>> 24);
-            out.write(content.length >>> 16);
-            out.write(content.length >>> 8);
-            out.write(content.length);
-        }
-        out.writeBytes(content);
-        return out.toByteArray();
     }
 }

@@ -28,7 +28,7 @@ import org.larch.backend.request.UpdateControls;
  * one is ignored.
  */
 public final class RequestControls {
-    public static final Set<String> SEARCH = Set.of(PAGED_RESULTS, SORT_REQUEST, MANAGE_DSA_IT, VALUES_RETURN_FILTER);
+    public static final Set<String> SEARCH = Set.of(PAGED_RESULTS, SORT_REQUEST, MANAGE_DSA_IT, VALUES_RETURN_FILTER, ASSERTION);
     public static final Set<String> UPDATE = Set.of(ASSERTION, PRE_READ, POST_READ, MANAGE_DSA_IT);
     public static final Set<String> DELETE = Set.of(ASSERTION, PRE_READ, MANAGE_DSA_IT, SUBTREE_DELETE);
     public static final Set<String> ADD = Set.of(ASSERTION, POST_READ, MANAGE_DSA_IT);
@@ -89,7 +89,8 @@ public final class RequestControls {
         return value == null ? null : ControlValues.valuesReturnFilter("values return filter", value);
     }
 
-    private ExprNode assertion() {
+    /** The RFC 4528 assertion filter, or null without the control. */
+    public ExprNode assertion() {
         byte[] value = opaqueValue(ASSERTION, "assertion");
         return value == null ? null : ControlValues.filter("assertion", value);
     }

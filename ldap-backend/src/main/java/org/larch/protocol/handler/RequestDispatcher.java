@@ -67,9 +67,14 @@ public final class RequestDispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops taking operations; those running finish (the server drains them with a bounded wait). Never
+     * interrupts them: an interrupt inside a storage {@code FileChannel} write closes the channel for the
+     * whole environment ({@code ClosedByInterruptException}). Abandon stops a search through its sink.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 
     private void start(Operation operation, Request request) {

@@ -13,9 +13,11 @@ import org.larch.backend.request.SearchOutcome;
 import org.larch.backend.request.SearchSink;
 import org.larch.backend.request.SearchSpec;
 import org.larch.protocol.SupportedFeatures;
+import org.larch.protocol.codec.SearchRequestRewrite;
 import org.larch.protocol.control.RequestControls;
 import org.larch.protocol.control.ResponseControls;
 import org.larch.protocol.session.AccessLog;
+import org.larch.protocol.session.FilterText;
 import org.larch.protocol.session.Operation;
 
 /**
@@ -25,6 +27,7 @@ import org.larch.protocol.session.Operation;
  * sink says stop, and no SearchResultDone is sent.
  */
 final class SearchHandler implements RequestHandler<SearchRequest> {
+    private static final int SUBORDINATES_SCOPE = 3;
     private final Directory directory;
 
     SearchHandler(Directory directory) {
@@ -33,11 +36,13 @@ final class SearchHandler implements RequestHandler<SearchRequest> {
 
     @Override
     public void handle(Operation operation, SearchRequest request) {
-        AccessLog.request(operation, "SRCH base=\"" + request.getBase() + "\" scope=" + request.getScope().getScope()
-                + " deref=" + request.getDerefAliases().getValue() + " filter=\"" + request.getFilter() + "\""
+        boolean subordinates = SearchRequestRewrite.isSubordinates(request);
+        AccessLog.request(operation, "SRCH base=\"" + request.getBase() + "\" scope="
+                + (subordinates ? SUBORDINATES_SCOPE : request.getScope().getScope())
+                + " deref=" + request.getDerefAliases().getValue() + " filter=\"" + FilterText.of(request.getFilter()) + "\""
                 + " attrs=\"" + String.join(" ", request.getAttributes()) + "\"");
         RequestControls controls = RequestControls.of(request, RequestControls.SEARCH, "search");
-        SearchSpec spec = spec(request, controls);
+        SearchSpec spec = spec(request, controls, subordinates);
         SearchOutcome outcome = directory.search(operation.connection().identity(), spec, new WireSink(operation));
         SearchResultDone done = (SearchResultDone) request.getResultResponse();
         done.getLdapResult().setResultCode(outcome.resultCode());
@@ -46,12 +51,14 @@ final class SearchHandler implements RequestHandler<SearchRequest> {
         operation.respond(done);
     }
 
-    private SearchSpec spec(SearchRequest request, RequestControls controls) {
+    /** Scope 3 reaches here as SUBTREE with {@code subordinates} set (the API's decoder knows only 0..2). */
+    private SearchSpec spec(SearchRequest request, RequestControls controls, boolean subordinates) {
         Dn base = Names.schemaAware(directory.schema().schemaManager(), request.getBase());
         return new SearchSpec(base, request.getScope(), request.getDerefAliases(), (int) request.getSizeLimit(),
                 request.getTimeLimit(), request.getTypesOnly(), request.getFilter(), List.copyOf(request.getAttributes()),
                 controls.has(SupportedFeatures.MANAGE_DSA_IT), controls.paged(), controls.sortKeys(),
-                controls.valuesReturnFilter(), controls.isCritical(SupportedFeatures.SORT_REQUEST));
+                controls.valuesReturnFilter(), controls.isCritical(SupportedFeatures.SORT_REQUEST), controls.assertion(),
+                subordinates);
     }
 
     /** Writes what the search finds straight to the client; says stop once the operation is abandoned. */

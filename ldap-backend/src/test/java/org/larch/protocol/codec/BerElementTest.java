@@ -49,4 +49,16 @@ class BerElementTest {
                 () -> BerElement.read(new byte[] {0x04, 0x05, 'a'}, 0));
         assertTrue(failure.getMessage().contains("runs past the end"), failure.getMessage());
     }
+
+    @Test
+    void encodeUsesTheShortestLengthForm() {
+        assertArrayEquals(new byte[] {0x04, 0x01, 'a'}, BerElement.encode(0x04, new byte[] {'a'}));
+        byte[] long127 = BerElement.encode(0x30, new byte[127]);
+        assertEquals(0x7f, long127[1]);
+        byte[] long128 = BerElement.encode(0x30, new byte[128]);
+        assertArrayEquals(new byte[] {0x30, (byte) 0x81, (byte) 0x80}, java.util.Arrays.copyOf(long128, 3));
+        byte[] long300 = BerElement.encode(0x30, new byte[300]);
+        assertArrayEquals(new byte[] {0x30, (byte) 0x82, 0x01, 0x2c}, java.util.Arrays.copyOf(long300, 4));
+        assertEquals(new BerElement(0, 0x30, 4, 300), BerElement.read(long300, 0));
+    }
 }

@@ -23,6 +23,14 @@ class ControlValuesTest {
     }
 
     @Test
+    void assertionFiltersTheLdapApiRefusedAreDecoded() {
+        // (&) (RFC 4526) and (!(uid<=v)): the LDAP API's decoder rejected both
+        assertEquals("(&)", ControlValues.filter("assertion", new byte[] {(byte) 0xa0, 0x00}).toString());
+        byte[] notLessOrEqual = {(byte) 0xa2, 0x0a, (byte) 0xa6, 0x08, 0x04, 0x03, 'u', 'i', 'd', 0x04, 0x01, 'v'};
+        assertEquals("(!(uid<=v))", ControlValues.filter("assertion", notLessOrEqual).toString());
+    }
+
+    @Test
     void attributeSelectionFromGoldenBytes() {
         byte[] selection = {0x30, 0x08, 0x04, 0x02, 'c', 'n', 0x04, 0x02, 's', 'n'};
         assertEquals(List.of("cn", "sn"), ControlValues.attributeSelection("pre-read", selection));
