@@ -2,13 +2,16 @@ package org.larch.backend.index;
 
 import java.util.Arrays;
 
-/** Merges of strictly ascending id arrays; galloping when one side is much shorter. */
-final class IdArrays {
+/**
+ * Merges of strictly ascending id arrays; galloping when one side is much shorter. Shared by the
+ * indexes' {@link IdSet} and the search's scope candidates.
+ */
+public final class IdArrays {
     private static final int GALLOP_RATIO = 16;
 
     private IdArrays() {}
 
-    static long[] intersect(long[] a, long[] b) {
+    public static long[] intersect(long[] a, long[] b) {
         long[] shorter = a.length <= b.length ? a : b;
         long[] longer = a.length <= b.length ? b : a;
         if ((long) shorter.length * GALLOP_RATIO < longer.length) {
@@ -32,7 +35,7 @@ final class IdArrays {
         return Arrays.copyOf(result, count);
     }
 
-    static long[] union(long[] a, long[] b) {
+    public static long[] union(long[] a, long[] b) {
         long[] result = new long[a.length + b.length];
         int count = 0;
         int i = 0;
@@ -75,5 +78,9 @@ final class IdArrays {
             }
         }
         return Arrays.copyOf(result, count);
+    }
+
+    public static boolean contains(long[] ids, long id) {
+        return Arrays.binarySearch(ids, id) >= 0;
     }
 }

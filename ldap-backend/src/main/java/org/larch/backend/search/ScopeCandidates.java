@@ -2,7 +2,7 @@ package org.larch.backend.search;
 
 import java.util.Arrays;
 import org.larch.backend.store.StoreReader;
-import org.larch.backend.store.IdSets;
+import org.larch.backend.index.IdArrays;
 
 /**
  * The ids a search examines: the scope's entries, narrowed by the index candidates when there are
@@ -39,7 +39,7 @@ final class ScopeCandidates {
             return Arrays.stream(candidates).filter(id -> reader.parentOf(id) == baseId).toArray();
         }
         long[] children = reader.children(baseId);
-        return candidates == null ? children : IdSets.intersect(children, candidates);
+        return candidates == null ? children : IdArrays.intersect(children, candidates);
     }
 
     private static long[] subtree(StoreReader reader, long baseId, boolean includeBase, long[] candidates) {
@@ -49,6 +49,6 @@ final class ScopeCandidates {
                     .toArray();
         }
         long[] all = reader.subtree(baseId, includeBase);
-        return candidates == null ? all : IdSets.intersect(all, candidates);
+        return candidates == null ? all : IdArrays.intersect(all, candidates);
     }
 }

@@ -26,7 +26,7 @@ import org.larch.backend.request.SearchSpec;
 import org.larch.backend.store.DirectoryStore;
 import org.larch.backend.store.DnLookup;
 import org.larch.backend.store.DnNames;
-import org.larch.backend.store.IdSets;
+import org.larch.backend.index.IdArrays;
 import org.larch.backend.store.StoreReader;
 
 /**
@@ -143,7 +143,7 @@ public final class SearchOperation {
     private void refuseBelowReferral(StoreReader reader, long baseId) {
         long[] referrals = indexes.candidates(reader.txn(), new EqualityNode<>("objectClass", "referral"));
         for (long id = baseId; id > 0; id = reader.parentOf(id)) {
-            if (referrals != null && !IdSets.contains(referrals, id)) {
+            if (referrals != null && !IdArrays.contains(referrals, id)) {
                 continue;
             }
             DirectoryEntry entry = read(reader, id);
@@ -199,7 +199,7 @@ public final class SearchOperation {
     private long[] candidatesWithAliases(StoreReader reader, ExprNode searchFilter) {
         long[] matching = indexes.candidates(reader.txn(), searchFilter);
         long[] aliasEntries = indexes.candidates(reader.txn(), new EqualityNode<>("objectClass", "alias"));
-        return matching == null || aliasEntries == null ? null : IdSets.union(matching, aliasEntries);
+        return matching == null || aliasEntries == null ? null : IdArrays.union(matching, aliasEntries);
     }
 
     private SearchOutcome searchRootDse(Identity who, SearchSpec spec, Scope scope, SearchSink sink) {
