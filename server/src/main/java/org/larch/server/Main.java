@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
                 org.larch.server.commands.LoadCommand.class,
                 org.larch.server.commands.ServeCommand.class,
                 org.larch.server.commands.PasswdCommand.class,
+                org.larch.server.commands.ExportCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
