@@ -188,7 +188,7 @@ public final class LarchDirectory implements Directory {
     }
 
     /** Opens the indexes and fills those that are new or whose directive changed from every entry. */
-    private static Indexes openIndexes(DirectoryStore store, DirectorySettings settings) {
+    public static Indexes openIndexes(DirectoryStore store, DirectorySettings settings) {
         try (StoreWriter writer = store.beginWrite()) {
             Indexes indexes = Indexes.open(store.env(), writer.txn(), settings.indexes(), store.schema());
             if (!indexes.staleAttributes().isEmpty()) {

@@ -1,0 +1,166 @@
+package org.larch.backend.ldif;
+
+import java.io.BufferedReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.apache.directory.api.ldap.model.name.Dn;
+import org.larch.backend.Identity;
+import org.larch.backend.LdapOperationException;
+import org.larch.backend.csn.CsnGenerator;
+import org.larch.backend.entry.DirectoryEntry;
+import org.larch.backend.index.Indexes;
+import org.larch.backend.operational.OperationalAttributes;
+import org.larch.backend.store.DirectoryStore;
+import org.larch.backend.store.DnLookup;
+
+/**
+ * {@code larch import}: adds the entries of an LDIF file straight into the store (no server, no
+ * access control), like {@code slapadd}. Operational attributes present in the file are kept (seeding
+ * a replica), absent ones generated as an add would ({@link OperationalAttributes#stampAdd}, the
+ * importer as creator). An entry whose parent has not been added yet waits for it
+ * ({@link DeferredEntries}); entries whose parent never comes are reported. A bad record stops the
+ * import with its file and line, or with {@code continueOnError} is reported and skipped.
+ */
+public final class LdifImport {
+    private static final int PROGRESS_EVERY_ENTRIES = 1_000;
+
+    private final DirectoryStore store;
+    private final Indexes indexes;
+    private final OperationalAttributes operational;
+    private final CsnGenerator csns;
+    private final Identity importer;
+    private final ImportOptions options;
+    private final LdifEntries entries;
+    private final LongConsumer progress;
+
+    /** {@code progress} hears the number of entries added so far, every thousand entries. */
+    public LdifImport(DirectoryStore store, Indexes indexes, CsnGenerator csns, Identity importer, ImportOptions options,
+            LongConsumer progress) {
+        this.store = store;
+        this.indexes = indexes;
+        this.operational = new OperationalAttributes(store.schema());
+        this.csns = csns;
+        this.importer = importer;
+        this.options = options;
+        this.entries = new LdifEntries(store.schema());
+        this.progress = progress;
+    }
+
+    /** Imports every record of {@code in} (named {@code file} in problems). */
+    public ImportReport run(BufferedReader in, String file) {
+        long start = System.nanoTime();
+        Run run = new Run(new LdifRecordReader(in, file));
+        try (ImportTransactions transactions = new ImportTransactions(store, indexes, operational, options)) {
+            run.transactions = transactions;
+            run.readAll();
+            transactions.finish();
+        }
+        return new ImportReport(run.added, run.rejected, run.unresolved(), System.nanoTime() - start, options.dryRun());
+    }
+
+    /** The state of one import. */
+    private final class Run {
+        private final LdifRecordReader reader;
+        private final DeferredEntries deferred = new DeferredEntries();
+        private final List<LdifProblem> rejected = new ArrayList<>();
+        private ImportTransactions transactions;
+        private long added;
+
+        Run(LdifRecordReader reader) {
+            this.reader = reader;
+        }
+
+        void readAll() {
+            while (true) {
+                try {
+                    List<LdifLine> record = reader.next();
+                    if (record == null) {
+                        return;
+                    }
+                    addRecord(record);
+                } catch (LdifException e) {
+                    reject(e.problem());
+                }
+            }
+        }
+
+        private void addRecord(List<LdifLine> record) {
+            Dn dn = entries.dn(record, reader.file());
+            int lineNumber = record.getFirst().lineNumber();
+            List<LdifLine> attributeLines = ChangeRecords.contentLines(record, reader.file(), dn);
+            addWithWaiting(entries.entry(dn, attributeLines), lineNumber);
+        }
+
+        /** Adds the entry, then the entries that waited for it, and theirs, and so on. */
+        private void addWithWaiting(DirectoryEntry first, int firstLine) {
+            Deque<DeferredEntries.Waiting> work = new ArrayDeque<>();
+            work.push(new DeferredEntries.Waiting(first, firstLine));
+            while (!work.isEmpty()) {
+                DeferredEntries.Waiting next = work.pop();
+                try {
+                    if (add(next.entry(), next.lineNumber())) {
+                        deferred.release(next.entry().dn()).forEach(work::push);
+                    }
+                } catch (LdapOperationException e) {
+                    reject(new LdifProblem(reader.file(), next.lineNumber(), next.entry().dn().getName(), e.getMessage()));
+                }
+            }
+        }
+
+        /** Adds the entry, or defers it (false) until its parent is added. */
+        private boolean add(DirectoryEntry entry, int lineNumber) {
+            long parentId = parentId(entry.dn());
+            if (parentId < 0) {
+                deferred.defer(entry.dn().getParent(), entry, lineNumber);
+                return false;
+            }
+            if (transactions.writer().idOf(entry.dn()) != 0) {
+                throw new LdapOperationException(org.apache.directory.api.ldap.model.message.ResultCodeEnum.ENTRY_ALREADY_EXISTS,
+                        "the entry already exists");
+            }
+            stamp(entry);
+            transactions.store(parentId, entry);
+            if (++added % PROGRESS_EVERY_ENTRIES == 0) {
+                progress.accept(added);
+            }
+            return true;
+        }
+
+        /** The parent's id, 0 for the suffix entry, -1 when the parent is not there (yet). */
+        private long parentId(Dn dn) {
+            Dn suffix = store.suffix();
+            if (dn.equals(suffix)) {
+                return 0;
+            }
+            if (!suffix.isAncestorOf(dn)) {
+                throw new LdapOperationException(org.apache.directory.api.ldap.model.message.ResultCodeEnum.NO_SUCH_OBJECT,
+                        "not under the suffix " + suffix.getName());
+            }
+            DnLookup parent = transactions.writer().lookup(dn.getParent());
+            return parent.found() ? parent.id() : -1;
+        }
+
+        /** Schema check (unless skipped), then the operational attributes the file did not bring. */
+        private void stamp(DirectoryEntry entry) {
+            String structural = options.skipSchemaCheck() ? null : store.schema().check(entry);
+            boolean hasStructural = !entry.ofType(store.schema().requireAttributeType("structuralObjectClass")).isEmpty();
+            operational.stampAdd(entry, importer, csns.next(), hasStructural ? null : structural);
+        }
+
+        private void reject(LdifProblem problem) {
+            if (!options.continueOnError()) {
+                throw new LdifException(problem);
+            }
+            rejected.add(problem);
+        }
+
+        List<LdifProblem> unresolved() {
+            return deferred.remaining().stream().map(waiting -> new LdifProblem(reader.file(), waiting.lineNumber(),
+                    waiting.entry().dn().getName(), "its parent " + waiting.entry().dn().getParent().getName()
+                            + " is neither in the directory nor in the file")).toList();
+        }
+    }
+}
