@@ -47,6 +47,22 @@ final class ImportTransactions implements AutoCloseable {
         noteCsn(operational.entryCsn(entry));
         if (++inTransaction >= options.entriesPerCommit() && !options.dryRun()) {
             commit();
+            writer.close();
+            writer = store.beginWrite();
+        }
+    }
+
+    /**
+     * Commits the entries so far and runs {@code change} outside the import's transaction (it opens
+     * its own), then starts the next one. Not with dryRun.
+     */
+    void outside(Runnable change) {
+        commit();
+        writer.close();
+        writer = null;
+        try {
+            change.run();
+        } finally {
             writer = store.beginWrite();
         }
     }
@@ -60,7 +76,9 @@ final class ImportTransactions implements AutoCloseable {
 
     @Override
     public void close() {
-        writer.close();
+        if (writer != null) {
+            writer.close();
+        }
     }
 
     private void noteCsn(Csn csn) {

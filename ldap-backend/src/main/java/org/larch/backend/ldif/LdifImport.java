@@ -9,10 +9,14 @@ import java.util.function.LongConsumer;
 import org.apache.directory.api.ldap.model.name.Dn;
 import org.larch.backend.Identity;
 import org.larch.backend.LdapOperationException;
-import org.larch.backend.csn.CsnGenerator;
 import org.larch.backend.entry.DirectoryEntry;
 import org.larch.backend.index.Indexes;
 import org.larch.backend.operational.OperationalAttributes;
+import org.larch.backend.ops.DeleteOperation;
+import org.larch.backend.ops.ModifyDnOperation;
+import org.larch.backend.ops.ModifyOperation;
+import org.larch.backend.ops.OperationContext;
+import org.larch.backend.request.UpdateControls;
 import org.larch.backend.store.DirectoryStore;
 import org.larch.backend.store.DnLookup;
 
@@ -23,26 +27,30 @@ import org.larch.backend.store.DnLookup;
  * importer as creator). An entry whose parent has not been added yet waits for it
  * ({@link DeferredEntries}); entries whose parent never comes are reported. A bad record stops the
  * import with its file and line, or with {@code continueOnError} is reported and skipped.
+ *
+ * <p>Change records ({@code changetype: delete, modify, modrdn, moddn}) are applied in file order by
+ * the same operation classes as LDAP requests, each in its own transaction after the entries before
+ * it are committed; with {@code dryRun} they are only read.
  */
 public final class LdifImport {
     private static final int PROGRESS_EVERY_ENTRIES = 1_000;
 
+    private final OperationContext context;
     private final DirectoryStore store;
     private final Indexes indexes;
     private final OperationalAttributes operational;
-    private final CsnGenerator csns;
     private final Identity importer;
     private final ImportOptions options;
     private final LdifEntries entries;
     private final LongConsumer progress;
 
     /** {@code progress} hears the number of entries added so far, every thousand entries. */
-    public LdifImport(DirectoryStore store, Indexes indexes, CsnGenerator csns, Identity importer, ImportOptions options,
+    public LdifImport(OperationContext context, Indexes indexes, Identity importer, ImportOptions options,
             LongConsumer progress) {
-        this.store = store;
+        this.context = context;
+        this.store = context.store();
         this.indexes = indexes;
-        this.operational = new OperationalAttributes(store.schema());
-        this.csns = csns;
+        this.operational = context.operational();
         this.importer = importer;
         this.options = options;
         this.entries = new LdifEntries(store.schema());
@@ -58,19 +66,23 @@ public final class LdifImport {
             run.readAll();
             transactions.finish();
         }
-        return new ImportReport(run.added, run.rejected, run.unresolved(), System.nanoTime() - start, options.dryRun());
+        return new ImportReport(run.added, run.changed, run.rejected, run.unresolved(), System.nanoTime() - start,
+                options.dryRun());
     }
 
     /** The state of one import. */
     private final class Run {
         private final LdifRecordReader reader;
+        private final ChangeRecords changes;
         private final DeferredEntries deferred = new DeferredEntries();
         private final List<LdifProblem> rejected = new ArrayList<>();
         private ImportTransactions transactions;
         private long added;
+        private long changed;
 
         Run(LdifRecordReader reader) {
             this.reader = reader;
+            this.changes = new ChangeRecords(store.schema(), reader.file());
         }
 
         void readAll() {
@@ -89,9 +101,33 @@ public final class LdifImport {
 
         private void addRecord(List<LdifLine> record) {
             Dn dn = entries.dn(record, reader.file());
-            int lineNumber = record.getFirst().lineNumber();
-            List<LdifLine> attributeLines = ChangeRecords.contentLines(record, reader.file(), dn);
-            addWithWaiting(entries.entry(dn, attributeLines), lineNumber);
+            LdifChange change = changes.read(dn, record);
+            if (change instanceof LdifChange.Add add) {
+                addWithWaiting(entries.entry(dn, add.attributeLines()), add.lineNumber());
+            } else if (!options.dryRun()) {
+                applyChange(change);
+            }
+        }
+
+        /** Commits the entries so far, then runs the change as an LDAP request of the importer would. */
+        private void applyChange(LdifChange change) {
+            try {
+                transactions.outside(() -> run(change));
+                changed++;
+            } catch (LdapOperationException e) {
+                reject(new LdifProblem(reader.file(), change.lineNumber(), change.dn().getName(), e.getMessage()));
+            }
+        }
+
+        private void run(LdifChange change) {
+            switch (change) {
+                case LdifChange.Delete delete -> new DeleteOperation(context).run(importer, delete.dn(), UpdateControls.NONE);
+                case LdifChange.Modify modify -> new ModifyOperation(context).run(importer, modify.dn(),
+                        modify.modifications(), UpdateControls.NONE);
+                case LdifChange.ModifyDn move -> new ModifyDnOperation(context).run(importer, move.dn(), move.newRdn(),
+                        move.deleteOldRdn(), move.newSuperior(), UpdateControls.NONE);
+                case LdifChange.Add add -> throw new IllegalStateException("adds take the bulk path");
+            }
         }
 
         /** Adds the entry, then the entries that waited for it, and theirs, and so on. */
@@ -147,7 +183,7 @@ public final class LdifImport {
         private void stamp(DirectoryEntry entry) {
             String structural = options.skipSchemaCheck() ? null : store.schema().check(entry);
             boolean hasStructural = !entry.ofType(store.schema().requireAttributeType("structuralObjectClass")).isEmpty();
-            operational.stampAdd(entry, importer, csns.next(), hasStructural ? null : structural);
+            operational.stampAdd(entry, importer, context.csns().next(), hasStructural ? null : structural);
         }
 
         private void reject(LdifProblem problem) {

@@ -18,6 +18,7 @@ import org.larch.backend.LarchDirectory;
 import org.larch.backend.csn.CsnGenerator;
 import org.larch.backend.index.IdSet;
 import org.larch.backend.index.Indexes;
+import org.larch.backend.ops.OperationContext;
 import org.larch.backend.store.DirectoryStore;
 import org.larch.backend.store.StoreReader;
 import org.larch.storage.tools.Checker;
@@ -121,7 +122,7 @@ class LdifImportTest {
                 + "dn: not a dn\ncn: x\n\n"                                     // 16-18: bad DN on line 16
                 + person("uid=c,dc=example,dc=com", "c").replace("sn: c\n", "")  // 19-23: missing sn (schema)
                 + person("uid=d,dc=example,dc=com", "d")                          // 24-29
-                + "dn: uid=e,dc=example,dc=com\nchangetype: delete\n\n";     // 30-32: unsupported on line 31
+                + "dn: uid=e,dc=example,dc=com\nchangetype: frobnicate\n\n"; // 30-32: unknown changetype on line 31
         ImportReport report = importInto(temp, ldif, new ImportOptions(true, false, false, 10));
         assertEquals(2, report.added(), report::toString);
         List<Integer> lines = report.rejected().stream().map(LdifProblem::lineNumber).toList();
@@ -174,6 +175,37 @@ class LdifImportTest {
         assertEquals("test.ldif:8: dc=example,dc=com: the entry already exists", report.rejected().getFirst().toString());
     }
 
+    @Test
+    void changeRecordsAreAppliedInFileOrder() throws Exception {
+        String ldif = SUFFIX_RECORD + person("uid=ann,dc=example,dc=com", "Ann")             // 8-13
+                + person("uid=bob,dc=example,dc=com", "Bob")                                   // 14-19
+                + "dn: uid=ann,dc=example,dc=com\nchangetype: modify\nreplace: sn\nsn: Smith\n-\n"
+                + "add: description\ndescription: one\ndescription: two\n-\n\n"            // 20-29
+                + "dn: uid=bob,dc=example,dc=com\nchangetype: modrdn\nnewrdn: uid=robert\ndeleteoldrdn: 1\n\n"
+                + "dn: uid=robert,dc=example,dc=com\nchangetype: delete\n\n"
+                + "dn: uid=robert,dc=example,dc=com\nchangetype: delete\n\n"                   // 38: gone already
+                + person("uid=cy,dc=example,dc=com", "Cy");
+        ImportReport report = importInto(temp, ldif, new ImportOptions(true, false, false, 10_000));
+        assertEquals(4, report.added(), report::toString);
+        assertEquals(3, report.changed(), report::toString);
+        assertEquals(List.of(38), report.rejected().stream().map(LdifProblem::lineNumber).toList(), report::toString);
+        List<Entry> entries = LdifExportTest.parse(export(temp));
+        assertEquals(List.of("dc=example,dc=com", "uid=ann,dc=example,dc=com", "uid=cy,dc=example,dc=com"),
+                entries.stream().map(Entry::getDN).toList());
+        assertEquals("Smith", entries.get(1).getAttributeValue("sn"));
+        assertEquals(List.of("one", "two"), List.of(entries.get(1).getAttributeValues("description")));
+    }
+
+    @Test
+    void badChangeRecordsNameTheirLine() throws Exception {
+        String ldif = SUFFIX_RECORD
+                + "dn: dc=example,dc=com\nchangetype: modify\nreplace: o\ncn: wrong\n-\n\n"      // 8-13: line 11
+                + "dn: dc=example,dc=com\nchangetype: modrdn\nnewrdn: dc=other\n\n"               // 14-17: line 15
+                + "dn: dc=example,dc=com\nchangetype: delete\ncn: x\n\n";                        // 18-21: line 20
+        ImportReport report = importInto(temp, ldif, new ImportOptions(true, false, false, 10));
+        assertEquals(List.of(11, 15, 20), report.rejected().stream().map(LdifProblem::lineNumber).toList(), report::toString);
+    }
+
     private static String person(String dn, String name) {
         String uid = dn.substring("uid=".length(), dn.indexOf(','));
         return "dn: " + dn + "\nobjectClass: inetOrgPerson\nuid: " + uid + "\ncn: " + name + "\nsn: " + name + "\n\n";
@@ -183,7 +215,9 @@ class LdifImportTest {
         try (DirectoryStore store = LdifFixtures.openStore(directory)) {
             Indexes indexes = LarchDirectory.openIndexes(store, LdifFixtures.settings(directory));
             Identity importer = new Identity(new Dn(store.schema().schemaManager(), "cn=admin,dc=example,dc=com"), true);
-            LdifImport ldifImport = new LdifImport(store, indexes, new CsnGenerator(1), importer, options, added -> { });
+            OperationContext context = OperationContext.of(store, LdifFixtures.settings(directory), new CsnGenerator(1),
+                    indexes::update);
+            LdifImport ldifImport = new LdifImport(context, indexes, importer, options, added -> { });
             return ldifImport.run(new BufferedReader(new StringReader(ldif)), "test.ldif");
         } catch (org.apache.directory.api.ldap.model.exception.LdapInvalidDnException e) {
             throw new AssertionError(e);

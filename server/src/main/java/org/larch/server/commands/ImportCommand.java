@@ -19,6 +19,7 @@ import org.larch.backend.ldif.ImportOptions;
 import org.larch.backend.ldif.ImportReport;
 import org.larch.backend.ldif.LdifImport;
 import org.larch.backend.ldif.LdifProblem;
+import org.larch.backend.ops.OperationContext;
 import org.larch.backend.store.DirectoryStore;
 import org.larch.backend.store.DnNames;
 import picocli.CommandLine.Command;
@@ -72,8 +73,9 @@ public final class ImportCommand implements Callable<Integer> {
                 DirectoryStore store = DirectoryConfigs.open(settings);
                 BufferedReader in = openFile()) {
             Indexes indexes = LarchDirectory.openIndexes(store, settings);
-            LdifImport ldifImport = new LdifImport(store, indexes, new CsnGenerator(settings.serverId()),
-                    importer(store, settings), options, progress());
+            OperationContext context = OperationContext.of(store, settings, new CsnGenerator(settings.serverId()),
+                    indexes::update);
+            LdifImport ldifImport = new LdifImport(context, indexes, importer(store, settings), options, progress());
             report = ldifImport.run(in, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
