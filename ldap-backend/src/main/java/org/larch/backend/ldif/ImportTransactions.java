@@ -23,6 +23,7 @@ final class ImportTransactions implements AutoCloseable {
     private final Map<Integer, Csn> greatestCsns = new HashMap<>();
     private StoreWriter writer;
     private int inTransaction;
+    private long committedEntries;
 
     ImportTransactions(DirectoryStore store, Indexes indexes, OperationalAttributes operational, ImportOptions options) {
         this.store = store;
@@ -30,6 +31,11 @@ final class ImportTransactions implements AutoCloseable {
         this.operational = operational;
         this.options = options;
         this.writer = store.beginWrite();
+    }
+
+    /** Entries added by the commits so far. */
+    long committedEntries() {
+        return committedEntries;
     }
 
     StoreWriter writer() {
@@ -90,6 +96,7 @@ final class ImportTransactions implements AutoCloseable {
     private void commit() {
         raiseContextCsn();
         writer.commit();
+        committedEntries += inTransaction;
         inTransaction = 0;
     }
 

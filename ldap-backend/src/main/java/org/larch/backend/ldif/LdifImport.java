@@ -65,6 +65,8 @@ public final class LdifImport {
             run.transactions = transactions;
             run.readAll();
             transactions.finish();
+        } catch (LdifException e) {
+            throw e.stoppedImport(run.transactions == null ? 0 : run.transactions.committedEntries(), options.dryRun());
         }
         return new ImportReport(run.added, run.changed, run.rejected, run.unresolved(), System.nanoTime() - start,
                 options.dryRun());

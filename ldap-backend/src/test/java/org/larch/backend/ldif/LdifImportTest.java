@@ -137,8 +137,11 @@ class LdifImportTest {
     void withoutContinueTheFirstBadRecordStopsTheImport() throws Exception {
         String ldif = SUFFIX_RECORD + "dn: uid=a,dc=example,dc=com\nobjectClass inetOrgPerson\n\n"
                 + person("uid=d,dc=example,dc=com", "d");
-        LdifException e = assertThrows(LdifException.class, () -> importInto(temp, ldif, ImportOptions.defaults()));
+        LdifException e = assertThrows(LdifException.class, () -> importInto(temp, ldif, new ImportOptions(false, false, false, 1)));
         assertEquals(9, e.problem().lineNumber());
+        assertEquals("test.ldif:9: expected \"name: value\", found \"objectClass inetOrgPerson\" (the import stopped there; "
+                + "the 1 entries committed before it stay)", e.getMessage());
+        assertEquals(1, LdifExportTest.parse(export(temp)).size());
     }
 
     @Test
