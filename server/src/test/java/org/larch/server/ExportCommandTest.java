@@ -2,6 +2,7 @@ package org.larch.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -66,6 +67,50 @@ class ExportCommandTest {
         CommandRun run = CommandRun.of("export", "-f", config.toString());
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().contains("no data directory"), run::toString);
+    }
+
+    @Test
+    void slapaddAndLdapaddAcceptTheExport() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of(SLAPADD)) && Files.isExecutable(Path.of(LDAPADD)),
+                "needs OpenLDAP's slapadd (slapd) and ldapadd (ldap-utils)");
+        Path config = TestConfigs.write(temp);
+        try (LarchServer server = LarchServer.start(org.larch.conf.ConfigFile.parse(config))) {
+            URI url = server.urls().getFirst();
+            try (LDAPConnection connection = new LDAPConnection(url.getHost(), url.getPort(),
+                    TestConfigs.ROOT_DN, TestConfigs.ROOT_PASSWORD)) {
+                connection.add("dn: ou=people," + TestConfigs.SUFFIX, "objectClass: organizationalUnit", "ou: people");
+                connection.add("dn: uid=ann,ou=people," + TestConfigs.SUFFIX, "objectClass: inetOrgPerson", "uid: ann",
+                        "cn: Ann Ärger", "sn: Ann", "description:  leading space", "description: " + "long ".repeat(40).strip());
+            }
+        }
+        Path file = temp.resolve("export.ldif");
+        assertEquals(0, CommandRun.of("export", "-f", config.toString(), "-l", file.toString()).exitCode());
+        Path slapdDirectory = Files.createDirectory(temp.resolve("slapd-data"));
+        Path slapdConfig = Files.writeString(temp.resolve("slapd.conf"), String.join("\n",
+                "include /etc/ldap/schema/core.schema", "include /etc/ldap/schema/cosine.schema",
+                "include /etc/ldap/schema/inetorgperson.schema", "modulepath /usr/lib/ldap", "moduleload back_mdb",
+                "database mdb", "suffix \"" + TestConfigs.SUFFIX + "\"", "rootdn \"" + TestConfigs.ROOT_DN + "\"",
+                "directory " + slapdDirectory, ""));
+        ProcessResult slapadd = runProcess(SLAPADD, "-f", slapdConfig.toString(), "-q", "-l", file.toString());
+        assertEquals(0, slapadd.exitCode(), slapadd.output());
+        ProcessResult slapcat = runProcess("/usr/sbin/slapcat", "-f", slapdConfig.toString());
+        assertEquals(3, parse(slapcat.output()).size(), slapcat.output());
+        ProcessResult ldapadd = runProcess(LDAPADD, "-n", "-x", "-f", file.toString());
+        assertEquals(0, ldapadd.exitCode(), ldapadd.output());
+        assertTrue(ldapadd.output().contains("adding new entry \"uid=ann,ou=people," + TestConfigs.SUFFIX + "\""),
+                ldapadd.output());
+    }
+
+    private static final String SLAPADD = "/usr/sbin/slapadd";
+    private static final String LDAPADD = "/usr/bin/ldapadd";
+
+    private record ProcessResult(int exitCode, String output) {
+    }
+
+    private ProcessResult runProcess(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new ProcessResult(process.waitFor(), output);
     }
 
     static List<Entry> parse(String ldif) throws Exception {
