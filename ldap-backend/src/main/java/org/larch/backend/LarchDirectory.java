@@ -141,6 +141,11 @@ public final class LarchDirectory implements Directory {
         return indexes;
     }
 
+    /** The store, for tools that read a snapshot alongside the operations (LDIF export). */
+    public DirectoryStore store() {
+        return store;
+    }
+
     /** The search operation, for statistics and the children scope. */
     public SearchOperation searchOperation() {
         return search;
