@@ -1,5 +1,6 @@
 package org.larch.backend.ldif;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class ChangeRecords {
         }
         LdifLine changeType = record.get(1);
         List<LdifLine> rest = record.subList(2, record.size());
-        return switch (changeType.text().strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (changeType.text().strip().toLowerCase(Locale.ROOT)) {
             case "add" -> new LdifChange.Add(dn, lineNumber, rest);
             case "delete" -> delete(dn, lineNumber, rest);
             case "modify" -> new LdifChange.Modify(dn, lineNumber, modifications(dn, rest));
@@ -64,7 +65,7 @@ final class ChangeRecords {
         int index = 0;
         while (index < lines.size()) {
             LdifLine header = lines.get(index++);
-            ModificationOperation operation = OPERATIONS.get(header.name().toLowerCase(java.util.Locale.ROOT));
+            ModificationOperation operation = OPERATIONS.get(header.name().toLowerCase(Locale.ROOT));
             if (operation == null) {
                 throw problem(header, dn, "expected add:, delete:, replace: or increment:, not " + header.name() + ":");
             }

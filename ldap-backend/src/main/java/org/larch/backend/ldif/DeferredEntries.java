@@ -1,5 +1,6 @@
 package org.larch.backend.ldif;
 
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ final class DeferredEntries {
     List<Waiting> remaining() {
         List<Waiting> all = new ArrayList<>();
         byParent.values().forEach(all::addAll);
-        all.sort(java.util.Comparator.comparingInt(Waiting::lineNumber));
+        all.sort(Comparator.comparingInt(Waiting::lineNumber));
         return all;
     }
 }

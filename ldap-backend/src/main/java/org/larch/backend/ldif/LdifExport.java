@@ -1,5 +1,7 @@
 package org.larch.backend.ldif;
 
+import java.util.Deque;
+import java.util.ArrayDeque;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -59,7 +61,7 @@ public final class LdifExport {
 
     /** Depth first, iteratively: a deep tree does not need a deep stack. */
     private long writeSubtree(StoreReader reader, long baseId, ExprNode filter, Writer out) {
-        java.util.ArrayDeque<Long> pending = new java.util.ArrayDeque<>();
+        Deque<Long> pending = new ArrayDeque<>();
         pending.push(baseId);
         long written = 0;
         while (!pending.isEmpty()) {

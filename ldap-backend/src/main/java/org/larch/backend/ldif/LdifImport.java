@@ -1,15 +1,19 @@
 package org.larch.backend.ldif;
 
+import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.LongConsumer;
 import org.apache.directory.api.ldap.model.name.Dn;
 import org.larch.backend.Identity;
 import org.larch.backend.LdapOperationException;
 import org.larch.backend.entry.DirectoryEntry;
+import org.larch.backend.entry.EntryAttribute;
 import org.larch.backend.index.Indexes;
 import org.larch.backend.operational.OperationalAttributes;
 import org.larch.backend.ops.DeleteOperation;
@@ -156,10 +160,11 @@ public final class LdifImport {
                 return false;
             }
             if (transactions.writer().idOf(entry.dn()) != 0) {
-                throw new LdapOperationException(org.apache.directory.api.ldap.model.message.ResultCodeEnum.ENTRY_ALREADY_EXISTS,
+                throw new LdapOperationException(ResultCodeEnum.ENTRY_ALREADY_EXISTS,
                         "the entry already exists");
             }
             stamp(entry);
+            requireUuidSyntax(entry);
             transactions.store(parentId, entry);
             if (++added % PROGRESS_EVERY_ENTRIES == 0) {
                 progress.accept(added);
@@ -174,7 +179,7 @@ public final class LdifImport {
                 return 0;
             }
             if (!suffix.isAncestorOf(dn)) {
-                throw new LdapOperationException(org.apache.directory.api.ldap.model.message.ResultCodeEnum.NO_SUCH_OBJECT,
+                throw new LdapOperationException(ResultCodeEnum.NO_SUCH_OBJECT,
                         "not under the suffix " + suffix.getName());
             }
             DnLookup parent = transactions.writer().lookup(dn.getParent());
@@ -186,6 +191,24 @@ public final class LdifImport {
             String structural = options.skipSchemaCheck() ? null : store.schema().check(entry);
             boolean hasStructural = !entry.ofType(store.schema().requireAttributeType("structuralObjectClass")).isEmpty();
             operational.stampAdd(entry, importer, context.csns().next(), hasStructural ? null : structural);
+        }
+
+        /**
+         * The store parses entryUUID after writing the entry's dn2id records, and a failure there would
+         * leave them in the import's transaction: a bad value is refused before anything is written.
+         */
+        private void requireUuidSyntax(DirectoryEntry entry) {
+            for (EntryAttribute attribute : entry.ofType(store.schema().requireAttributeType("entryUUID"))) {
+                for (byte[] value : attribute.values()) {
+                    String text = new String(value, StandardCharsets.UTF_8);
+                    try {
+                        UUID.fromString(text);
+                    } catch (IllegalArgumentException e) {
+                        throw new LdapOperationException(ResultCodeEnum.INVALID_ATTRIBUTE_SYNTAX,
+                                "entryUUID " + text + " is not a UUID");
+                    }
+                }
+            }
         }
 
         private void reject(LdifProblem problem) {

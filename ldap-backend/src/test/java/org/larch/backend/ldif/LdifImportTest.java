@@ -209,6 +209,21 @@ class LdifImportTest {
         assertEquals(List.of(11, 15, 20), report.rejected().stream().map(LdifProblem::lineNumber).toList(), report::toString);
     }
 
+    @Test
+    void aBadEntryUuidIsRejectedBeforeAnythingOfTheEntryIsWritten() throws Exception {
+        String ldif = SUFFIX_RECORD + person("uid=bad,dc=example,dc=com", "Bad").replace("sn: Bad\n", "sn: Bad\nentryUUID: nope\n")
+                + person("uid=good,dc=example,dc=com", "Good");
+        ImportReport report = importInto(temp, ldif, new ImportOptions(true, false, true, 10));
+        assertEquals(List.of("test.ldif:8: uid=bad,dc=example,dc=com: entryUUID nope is not a UUID"),
+                report.rejected().stream().map(LdifProblem::toString).toList());
+        assertEquals(List.of("dc=example,dc=com", "uid=good,dc=example,dc=com"),
+                LdifExportTest.parse(export(temp)).stream().map(Entry::getDN).toList());
+        try (DirectoryStore store = LdifFixtures.openStore(temp); StoreReader reader = store.beginRead()) {
+            assertEquals(1, reader.children(reader.suffixId()).length);
+            assertTrue(Checker.check(store.env()).ok());
+        }
+    }
+
     private static String person(String dn, String name) {
         String uid = dn.substring("uid=".length(), dn.indexOf(','));
         return "dn: " + dn + "\nobjectClass: inetOrgPerson\nuid: " + uid + "\ncn: " + name + "\nsn: " + name + "\n\n";
