@@ -2,6 +2,7 @@ package org.larch.backend.ldif;
 
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import java.io.BufferedReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -164,7 +165,7 @@ public final class LdifImport {
                         "the entry already exists");
             }
             stamp(entry);
-            requireUuidSyntax(entry);
+            requireUsableUuids(entry);
             transactions.store(parentId, entry);
             if (++added % PROGRESS_EVERY_ENTRIES == 0) {
                 progress.accept(added);
@@ -195,19 +196,32 @@ public final class LdifImport {
 
         /**
          * The store parses entryUUID after writing the entry's dn2id records, and a failure there would
-         * leave them in the import's transaction: a bad value is refused before anything is written.
+         * leave them in the import's transaction: a bad value is refused before anything is written, and
+         * so is a value another entry has (uuid2id would silently point to the newer entry).
          */
-        private void requireUuidSyntax(DirectoryEntry entry) {
+        private void requireUsableUuids(DirectoryEntry entry) {
             for (EntryAttribute attribute : entry.ofType(store.schema().requireAttributeType("entryUUID"))) {
                 for (byte[] value : attribute.values()) {
-                    String text = new String(value, StandardCharsets.UTF_8);
-                    try {
-                        UUID.fromString(text);
-                    } catch (IllegalArgumentException e) {
-                        throw new LdapOperationException(ResultCodeEnum.INVALID_ATTRIBUTE_SYNTAX,
-                                "entryUUID " + text + " is not a UUID");
-                    }
+                    requireUnusedUuid(parseUuid(new String(value, StandardCharsets.UTF_8)));
                 }
+            }
+        }
+
+        private static UUID parseUuid(String text) {
+            try {
+                return UUID.fromString(text);
+            } catch (IllegalArgumentException e) {
+                throw new LdapOperationException(ResultCodeEnum.INVALID_ATTRIBUTE_SYNTAX, "entryUUID " + text + " is not a UUID");
+            }
+        }
+
+        private void requireUnusedUuid(UUID uuid) {
+            byte[] key = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits()).array();
+            long owner = transactions.writer().idOfUuid(key);
+            if (owner != 0) {
+                throw new LdapOperationException(ResultCodeEnum.CONSTRAINT_VIOLATION, "entryUUID " + uuid
+                        + " already belongs to " + transactions.writer().dnOf(owner).getName());
             }
         }
 

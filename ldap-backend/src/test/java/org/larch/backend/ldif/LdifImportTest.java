@@ -224,6 +224,16 @@ class LdifImportTest {
         }
     }
 
+    @Test
+    void aSecondEntryWithTheSameEntryUuidIsRejected() throws Exception {
+        String uuid = "entryUUID: 6f1c4c40-2f5b-4a59-9f4d-0a4b1f0c9a01\n";
+        String ldif = SUFFIX_RECORD + person("uid=a,dc=example,dc=com", "A").replace("sn: A\n", "sn: A\n" + uuid)
+                + person("uid=b,dc=example,dc=com", "B").replace("sn: B\n", "sn: B\n" + uuid);
+        ImportReport report = importInto(temp, ldif, new ImportOptions(true, false, false, 10));
+        assertEquals(List.of("test.ldif:15: uid=b,dc=example,dc=com: entryUUID 6f1c4c40-2f5b-4a59-9f4d-0a4b1f0c9a01 "
+                + "already belongs to uid=a,dc=example,dc=com"), report.rejected().stream().map(LdifProblem::toString).toList());
+    }
+
     private static String person(String dn, String name) {
         String uid = dn.substring("uid=".length(), dn.indexOf(','));
         return "dn: " + dn + "\nobjectClass: inetOrgPerson\nuid: " + uid + "\ncn: " + name + "\nsn: " + name + "\n\n";
