@@ -94,6 +94,22 @@ class ImportCommandTest {
     }
 
     @Test
+    void theServerServesAnImportedDirectoryWithItsIndexes() throws Exception {
+        Path config = TestConfigs.write(temp);
+        Path file = Files.writeString(temp.resolve("in.ldif"), LDIF);
+        assertEquals(0, CommandRun.of("import", "-f", config.toString(), "-l", file.toString()).exitCode());
+        try (LarchServer server = LarchServer.start(ConfigFile.parse(config))) {
+            URI url = server.urls().getFirst();
+            try (LDAPConnection connection = new LDAPConnection(url.getHost(), url.getPort())) {
+                assertEquals(1, connection.search(TestConfigs.SUFFIX, com.unboundid.ldap.sdk.SearchScope.SUB, "(cn=ann)")
+                        .getEntryCount());
+                assertEquals(1, connection.search(TestConfigs.SUFFIX, com.unboundid.ldap.sdk.SearchScope.SUB, "(cn=an*)")
+                        .getEntryCount());
+            }
+        }
+    }
+
+    @Test
     void dryRunWritesNothing() throws Exception {
         Path config = TestConfigs.write(temp);
         Path file = Files.writeString(temp.resolve("in.ldif"), LDIF);
