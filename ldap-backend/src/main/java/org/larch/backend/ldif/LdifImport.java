@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.LongConsumer;
 import org.apache.directory.api.ldap.model.name.Dn;
 import org.larch.backend.Identity;
 import org.larch.backend.LdapOperationException;
@@ -47,11 +46,11 @@ public final class LdifImport {
     private final Identity importer;
     private final ImportOptions options;
     private final LdifEntries entries;
-    private final LongConsumer progress;
+    private final ImportProgress progress;
 
-    /** {@code progress} hears the number of entries added so far, every thousand entries. */
+    /** {@code progress} hears how far the import is, every thousand entries. */
     public LdifImport(OperationContext context, Indexes indexes, Identity importer, ImportOptions options,
-            LongConsumer progress) {
+            ImportProgress progress) {
         this.context = context;
         this.store = context.store();
         this.indexes = indexes;
@@ -168,7 +167,7 @@ public final class LdifImport {
             requireUsableUuids(entry);
             transactions.store(parentId, entry);
             if (++added % PROGRESS_EVERY_ENTRIES == 0) {
-                progress.accept(added);
+                progress.update(added, reader.charactersRead());
             }
             return true;
         }

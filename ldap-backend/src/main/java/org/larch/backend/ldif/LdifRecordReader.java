@@ -18,6 +18,7 @@ public final class LdifRecordReader {
     private final BufferedReader in;
     private final String file;
     private int lineNumber;
+    private long charactersRead;
     private boolean first = true;
 
     public LdifRecordReader(BufferedReader in, String file) {
@@ -51,6 +52,11 @@ public final class LdifRecordReader {
     /** How many physical lines have been read. */
     public int lineNumber() {
         return lineNumber;
+    }
+
+    /** Characters read so far, counting one per line end. */
+    public long charactersRead() {
+        return charactersRead;
     }
 
     public String file() {
@@ -130,6 +136,7 @@ public final class LdifRecordReader {
             String line = in.readLine();
             if (line != null) {
                 lineNumber++;
+                charactersRead += line.length() + 1;
             }
             return line;
         } catch (IOException e) {

@@ -239,13 +239,29 @@ class LdifImportTest {
         return "dn: " + dn + "\nobjectClass: inetOrgPerson\nuid: " + uid + "\ncn: " + name + "\nsn: " + name + "\n\n";
     }
 
+    @Test
+    void progressHearsEntriesAndCharactersReadEveryThousandEntries() throws Exception {
+        StringBuilder ldif = new StringBuilder(SUFFIX_RECORD);
+        for (int index = 0; index < 2_500; index++) {
+            ldif.append(person("uid=p" + index + ",dc=example,dc=com", "P" + index));
+        }
+        List<long[]> heard = new java.util.ArrayList<>();
+        importInto(temp, ldif.toString(), ImportOptions.defaults(), (entries, read) -> heard.add(new long[] {entries, read}));
+        assertEquals(List.of(1_000L, 2_000L), heard.stream().map(update -> update[0]).toList());
+        assertTrue(heard.get(0)[1] > 0 && heard.get(0)[1] < heard.get(1)[1] && heard.get(1)[1] < ldif.length());
+    }
+
     private ImportReport importInto(Path directory, String ldif, ImportOptions options) {
+        return importInto(directory, ldif, options, ImportProgress.NONE);
+    }
+
+    private ImportReport importInto(Path directory, String ldif, ImportOptions options, ImportProgress progress) {
         try (DirectoryStore store = LdifFixtures.openStore(directory)) {
             Indexes indexes = LarchDirectory.openIndexes(store, LdifFixtures.settings(directory));
             Identity importer = new Identity(new Dn(store.schema().schemaManager(), "cn=admin,dc=example,dc=com"), true);
             OperationContext context = OperationContext.of(store, LdifFixtures.settings(directory), new CsnGenerator(1),
                     indexes::update);
-            LdifImport ldifImport = new LdifImport(context, indexes, importer, options, added -> { });
+            LdifImport ldifImport = new LdifImport(context, indexes, importer, options, progress);
             return ldifImport.run(new BufferedReader(new StringReader(ldif)), "test.ldif");
         } catch (org.apache.directory.api.ldap.model.exception.LdapInvalidDnException e) {
             throw new AssertionError(e);

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.function.LongConsumer;
 import org.larch.backend.DirectorySettings;
 import org.larch.backend.Identity;
 import org.larch.backend.LarchDirectory;
@@ -16,6 +15,7 @@ import org.larch.backend.csn.CsnGenerator;
 import org.larch.backend.index.Indexes;
 import org.larch.backend.ldif.DirectoryOwnerLock;
 import org.larch.backend.ldif.ImportOptions;
+import org.larch.backend.ldif.ImportProgress;
 import org.larch.backend.ldif.ImportReport;
 import org.larch.backend.ldif.LdifImport;
 import org.larch.backend.ldif.LdifProblem;
@@ -118,22 +118,47 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** On a terminal, a line rewritten at most once a second: entries so far and entries per second. */
-    private LongConsumer progress() {
+    /** On a terminal, a line rewritten at most once a second: entries so far, entries per second, ETA. */
+    private ImportProgress progress() {
         if (System.console() == null) {
-            return added -> { };
+            return ImportProgress.NONE;
         }
-        PrintWriter err = spec.commandLine().getErr();
-        long start = System.nanoTime();
-        long[] lastPrinted = {start};
-        return added -> {
+        return new ProgressLine(spec.commandLine().getErr(), fileSizeBytes());
+    }
+
+    private long fileSizeBytes() {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The progress line; the ETA assumes the rest of the file reads as fast as what was read (0 size: no ETA). */
+    private static final class ProgressLine implements ImportProgress {
+        private final PrintWriter err;
+        private final long fileSizeBytes;
+        private final long startNanos = System.nanoTime();
+        private long lastPrintedNanos = startNanos;
+
+        ProgressLine(PrintWriter err, long fileSizeBytes) {
+            this.err = err;
+            this.fileSizeBytes = fileSizeBytes;
+        }
+
+        @Override
+        public void update(long entries, long charactersRead) {
             long now = System.nanoTime();
-            if (now - lastPrinted[0] >= PROGRESS_INTERVAL_NANOS) {
-                lastPrinted[0] = now;
-                err.printf("\rlarch import: %d entries, %.0f entries/s", added, added * 1e9 / (now - start));
-                err.flush();
+            if (now - lastPrintedNanos < PROGRESS_INTERVAL_NANOS) {
+                return;
             }
-        };
+            lastPrintedNanos = now;
+            double seconds = (now - startNanos) / 1e9;
+            String eta = fileSizeBytes <= 0 || charactersRead == 0 ? ""
+                    : String.format(", about %.0f s left", seconds * Math.max(0, fileSizeBytes - charactersRead) / charactersRead);
+            err.printf("\rlarch import: %d entries, %.0f entries/s%s\033[K", entries, entries / seconds, eta);
+            err.flush();
+        }
     }
 
     private static void endProgressLine(PrintWriter err) {
