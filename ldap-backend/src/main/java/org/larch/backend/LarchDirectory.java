@@ -141,6 +141,11 @@ public final class LarchDirectory implements Directory {
         return indexes;
     }
 
+    /** The store, for tools that read a snapshot alongside the operations (LDIF export). */
+    public DirectoryStore store() {
+        return store;
+    }
+
     /** The search operation, for statistics and the children scope. */
     public SearchOperation searchOperation() {
         return search;
@@ -188,7 +193,7 @@ public final class LarchDirectory implements Directory {
     }
 
     /** Opens the indexes and fills those that are new or whose directive changed from every entry. */
-    private static Indexes openIndexes(DirectoryStore store, DirectorySettings settings) {
+    public static Indexes openIndexes(DirectoryStore store, DirectorySettings settings) {
         try (StoreWriter writer = store.beginWrite()) {
             Indexes indexes = Indexes.open(store.env(), writer.txn(), settings.indexes(), store.schema());
             if (!indexes.staleAttributes().isEmpty()) {

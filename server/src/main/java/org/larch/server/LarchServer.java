@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.larch.backend.DirectorySettings;
 import org.larch.backend.LarchDirectory;
+import org.larch.backend.ldif.DirectoryOwnerLock;
 import org.larch.conf.LarchConfig;
 import org.larch.protocol.LdapServer;
 import org.larch.protocol.SupportedFeatures;
@@ -32,10 +33,13 @@ public final class LarchServer implements AutoCloseable {
     private final DrainingDirectory directory;
     private final LdapServer ldapServer;
     private final RootPassword rootPassword;
+    private final DirectoryOwnerLock ownerLock;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private LarchServer(LarchConfig config, DrainingDirectory directory, LdapServer ldapServer, RootPassword rootPassword) {
+    private LarchServer(LarchConfig config, DrainingDirectory directory, LdapServer ldapServer, RootPassword rootPassword,
+            DirectoryOwnerLock ownerLock) {
         this.config = config;
+        this.ownerLock = ownerLock;
         this.directory = directory;
         this.ldapServer = ldapServer;
         this.rootPassword = rootPassword;
@@ -48,6 +52,17 @@ public final class LarchServer implements AutoCloseable {
     public static LarchServer start(LarchConfig config) {
         LogLevels.apply(config.logging());
         createDataDirectory(config);
+        DirectoryOwnerLock ownerLock = DirectoryOwnerLock.claim(config.directory(), "the server");
+        try {
+            return start(config, ownerLock);
+        } catch (RuntimeException e) {
+            ownerLock.close();
+            throw e;
+        }
+    }
+
+    /** Starts, holding the data directory's owner lock (which {@link #close()} releases). */
+    private static LarchServer start(LarchConfig config, DirectoryOwnerLock ownerLock) {
         RootPassword rootPassword = RootPassword.resolve(config);
         DirectorySettings settings = ServerSettings.directory(config, rootPassword.configured(),
                 new ServerSettings.Features(SupportedFeatures.controls(), SupportedFeatures.extensions()),
@@ -60,7 +75,7 @@ public final class LarchServer implements AutoCloseable {
             directory.close();
             throw e;
         }
-        LarchServer server = new LarchServer(config, directory, ldapServer, rootPassword);
+        LarchServer server = new LarchServer(config, directory, ldapServer, rootPassword, ownerLock);
         LOG.info("larch started: serving {} at {} (data in {})", config.suffix(),
                 String.join(" ", server.urls().stream().map(URI::toString).toList()), config.directory());
         return server;
@@ -109,6 +124,7 @@ public final class LarchServer implements AutoCloseable {
             ldapServer.close();
             drainOperations();
             directory.close();
+            ownerLock.close();
             LOG.info("larch stopped");
         } finally {
             closed.countDown();

@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
                 org.larch.server.commands.LoadCommand.class,
                 org.larch.server.commands.ServeCommand.class,
                 org.larch.server.commands.PasswdCommand.class,
+                org.larch.server.commands.ExportCommand.class,
+                org.larch.server.commands.ImportCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

@@ -12,7 +12,7 @@ import org.larch.conf.LarchConfig;
 import org.larch.protocol.ProtocolSettings;
 
 /** Maps the configuration to what the backend ({@link DirectorySettings}) and the front end need. */
-final class ServerSettings {
+public final class ServerSettings {
 
     private ServerSettings() {}
 
@@ -22,7 +22,7 @@ final class ServerSettings {
      * @param rootPassword the root password to use ({@code rootpw}, or the generated one's hash)
      * @param features the controls and extensions the front end supports, for the root DSE
      */
-    static DirectorySettings directory(LarchConfig config, String rootPassword, Features features, String vendorVersion) {
+    public static DirectorySettings directory(LarchConfig config, String rootPassword, Features features, String vendorVersion) {
         return new DirectorySettings(
                 config.directory(),
                 config.maxSizeBytes(),
@@ -65,5 +65,5 @@ final class ServerSettings {
     }
 
     /** What the front end supports, as the root DSE lists it. */
-    record Features(List<String> controls, List<String> extensions) {}
+    public record Features(List<String> controls, List<String> extensions) {}
 }

@@ -43,7 +43,10 @@ public final class OperationalAttributes {
         this.contextCsn = schema.requireAttributeType("contextCSN");
     }
 
-    /** Stamps a new entry: every operational attribute an add writes, unless already present. */
+    /**
+     * Stamps a new entry: every operational attribute an add writes, unless already present;
+     * {@code structuralObjectClass} becomes {@code structuralClass} (left as it is when that is null).
+     */
     public void stampAdd(DirectoryEntry entry, Identity who, Csn csn, String structuralClass) {
         byte[] name = utf8(bindName(who));
         byte[] timestamp = utf8(GeneralizedTime.ofSeconds(csn.time()));
@@ -53,7 +56,9 @@ public final class OperationalAttributes {
         addIfAbsent(entry, entryCsn, utf8(csn.format()));
         addIfAbsent(entry, modifiersName, name);
         addIfAbsent(entry, modifyTimestamp, timestamp);
-        replace(entry, structuralObjectClass, utf8(structuralClass));
+        if (structuralClass != null) {
+            replace(entry, structuralObjectClass, utf8(structuralClass));
+        }
     }
 
     /** Stamps a changed entry (modify, modDN): who changed it, when, and its new CSN. */

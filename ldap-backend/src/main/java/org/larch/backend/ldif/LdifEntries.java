@@ -1,0 +1,59 @@
+package org.larch.backend.ldif;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.directory.api.ldap.model.name.Dn;
+import org.larch.backend.LdapOperationException;
+import org.larch.backend.entry.AttributeDescription;
+import org.larch.backend.entry.DirectoryEntry;
+import org.larch.backend.entry.EntryAttribute;
+import org.larch.backend.schema.DirectorySchema;
+import org.larch.backend.store.DnNames;
+
+/**
+ * Turns the lines of an LDIF content record (or of a {@code changetype: add} record) into a
+ * {@link DirectoryEntry}: the DN parsed schema-aware (as written kept for storing), values of one
+ * attribute description gathered in the order of their first line.
+ */
+final class LdifEntries {
+    private final DirectorySchema schema;
+
+    LdifEntries(DirectorySchema schema) {
+        this.schema = schema;
+    }
+
+    /** The record's DN, schema-aware; a bad DN is an {@link LdifException} at the dn: line. */
+    Dn dn(List<LdifLine> record, String file) {
+        LdifLine dnLine = record.getFirst();
+        try {
+            return DnNames.parse(schema.schemaManager(), dnLine.text());
+        } catch (LdapOperationException | IllegalArgumentException e) {
+            throw new LdifException(new LdifProblem(file, dnLine.lineNumber(), null,
+                    "invalid DN \"" + dnLine.text() + "\": " + e.getMessage()));
+        }
+    }
+
+    /** The entry of the attribute lines {@code attributeLines} (the record without its dn: and changetype: lines). */
+    DirectoryEntry entry(Dn dn, List<LdifLine> attributeLines) {
+        List<EntryAttribute> attributes = new ArrayList<>();
+        for (LdifLine line : attributeLines) {
+            AttributeDescription description = AttributeDescription.parse(line.name());
+            EntryAttribute existing = find(attributes, description);
+            if (existing == null) {
+                existing = new EntryAttribute(description, schema.attributeType(description.type()), new ArrayList<>());
+                attributes.add(existing);
+            }
+            existing.values().add(line.value());
+        }
+        return new DirectoryEntry(dn, 0, attributes);
+    }
+
+    private static EntryAttribute find(List<EntryAttribute> attributes, AttributeDescription description) {
+        for (EntryAttribute attribute : attributes) {
+            if (attribute.description().sameAs(description)) {
+                return attribute;
+            }
+        }
+        return null;
+    }
+}

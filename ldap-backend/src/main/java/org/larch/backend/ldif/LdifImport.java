@@ -1,0 +1,240 @@
+package org.larch.backend.ldif;
+
+import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
+import java.io.BufferedReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import org.apache.directory.api.ldap.model.name.Dn;
+import org.larch.backend.Identity;
+import org.larch.backend.LdapOperationException;
+import org.larch.backend.entry.DirectoryEntry;
+import org.larch.backend.entry.EntryAttribute;
+import org.larch.backend.index.Indexes;
+import org.larch.backend.operational.OperationalAttributes;
+import org.larch.backend.ops.DeleteOperation;
+import org.larch.backend.ops.ModifyDnOperation;
+import org.larch.backend.ops.ModifyOperation;
+import org.larch.backend.ops.OperationContext;
+import org.larch.backend.request.UpdateControls;
+import org.larch.backend.store.DirectoryStore;
+import org.larch.backend.store.DnLookup;
+
+/**
+ * {@code larch import}: adds the entries of an LDIF file straight into the store (no server, no
+ * access control), like {@code slapadd}. Operational attributes present in the file are kept (seeding
+ * a replica), absent ones generated as an add would ({@link OperationalAttributes#stampAdd}, the
+ * importer as creator). An entry whose parent has not been added yet waits for it
+ * ({@link DeferredEntries}); entries whose parent never comes are reported. A bad record stops the
+ * import with its file and line, or with {@code continueOnError} is reported and skipped.
+ *
+ * <p>Change records ({@code changetype: delete, modify, modrdn, moddn}) are applied in file order by
+ * the same operation classes as LDAP requests, each in its own transaction after the entries before
+ * it are committed; with {@code dryRun} they are only read.
+ */
+public final class LdifImport {
+    private static final int PROGRESS_EVERY_ENTRIES = 1_000;
+
+    private final OperationContext context;
+    private final DirectoryStore store;
+    private final Indexes indexes;
+    private final OperationalAttributes operational;
+    private final Identity importer;
+    private final ImportOptions options;
+    private final LdifEntries entries;
+    private final ImportProgress progress;
+
+    /** {@code progress} hears how far the import is, every thousand entries. */
+    public LdifImport(OperationContext context, Indexes indexes, Identity importer, ImportOptions options,
+            ImportProgress progress) {
+        this.context = context;
+        this.store = context.store();
+        this.indexes = indexes;
+        this.operational = context.operational();
+        this.importer = importer;
+        this.options = options;
+        this.entries = new LdifEntries(store.schema());
+        this.progress = progress;
+    }
+
+    /** Imports every record of {@code in} (named {@code file} in problems). */
+    public ImportReport run(BufferedReader in, String file) {
+        long start = System.nanoTime();
+        Run run = new Run(new LdifRecordReader(in, file));
+        try (ImportTransactions transactions = new ImportTransactions(store, indexes, operational, options)) {
+            run.transactions = transactions;
+            run.readAll();
+            transactions.finish();
+        } catch (LdifException e) {
+            throw e.stoppedImport(run.transactions == null ? 0 : run.transactions.committedEntries(), options.dryRun());
+        }
+        return new ImportReport(run.added, run.changed, run.rejected, run.unresolved(), System.nanoTime() - start,
+                options.dryRun());
+    }
+
+    /** The state of one import. */
+    private final class Run {
+        private final LdifRecordReader reader;
+        private final ChangeRecords changes;
+        private final DeferredEntries deferred = new DeferredEntries();
+        private final List<LdifProblem> rejected = new ArrayList<>();
+        private ImportTransactions transactions;
+        private long added;
+        private long changed;
+
+        Run(LdifRecordReader reader) {
+            this.reader = reader;
+            this.changes = new ChangeRecords(store.schema(), reader.file());
+        }
+
+        void readAll() {
+            while (true) {
+                try {
+                    List<LdifLine> record = reader.next();
+                    if (record == null) {
+                        return;
+                    }
+                    addRecord(record);
+                } catch (LdifException e) {
+                    reject(e.problem());
+                }
+            }
+        }
+
+        private void addRecord(List<LdifLine> record) {
+            Dn dn = entries.dn(record, reader.file());
+            LdifChange change = changes.read(dn, record);
+            if (change instanceof LdifChange.Add add) {
+                addWithWaiting(entries.entry(dn, add.attributeLines()), add.lineNumber());
+            } else if (!options.dryRun()) {
+                applyChange(change);
+            }
+        }
+
+        /** Commits the entries so far, then runs the change as an LDAP request of the importer would. */
+        private void applyChange(LdifChange change) {
+            try {
+                transactions.outside(() -> run(change));
+                changed++;
+            } catch (LdapOperationException e) {
+                reject(new LdifProblem(reader.file(), change.lineNumber(), change.dn().getName(), e.getMessage()));
+            }
+        }
+
+        private void run(LdifChange change) {
+            switch (change) {
+                case LdifChange.Delete delete -> new DeleteOperation(context).run(importer, delete.dn(), UpdateControls.NONE);
+                case LdifChange.Modify modify -> new ModifyOperation(context).run(importer, modify.dn(),
+                        modify.modifications(), UpdateControls.NONE);
+                case LdifChange.ModifyDn move -> new ModifyDnOperation(context).run(importer, move.dn(), move.newRdn(),
+                        move.deleteOldRdn(), move.newSuperior(), UpdateControls.NONE);
+                case LdifChange.Add add -> throw new IllegalStateException("adds take the bulk path");
+            }
+        }
+
+        /** Adds the entry, then the entries that waited for it, and theirs, and so on. */
+        private void addWithWaiting(DirectoryEntry first, int firstLine) {
+            Deque<DeferredEntries.Waiting> work = new ArrayDeque<>();
+            work.push(new DeferredEntries.Waiting(first, firstLine));
+            while (!work.isEmpty()) {
+                DeferredEntries.Waiting next = work.pop();
+                try {
+                    if (add(next.entry(), next.lineNumber())) {
+                        deferred.release(next.entry().dn()).forEach(work::push);
+                    }
+                } catch (LdapOperationException e) {
+                    reject(new LdifProblem(reader.file(), next.lineNumber(), next.entry().dn().getName(), e.getMessage()));
+                }
+            }
+        }
+
+        /** Adds the entry, or defers it (false) until its parent is added. */
+        private boolean add(DirectoryEntry entry, int lineNumber) {
+            long parentId = parentId(entry.dn());
+            if (parentId < 0) {
+                deferred.defer(entry.dn().getParent(), entry, lineNumber);
+                return false;
+            }
+            if (transactions.writer().idOf(entry.dn()) != 0) {
+                throw new LdapOperationException(ResultCodeEnum.ENTRY_ALREADY_EXISTS,
+                        "the entry already exists");
+            }
+            stamp(entry);
+            requireUsableUuids(entry);
+            transactions.store(parentId, entry);
+            if (++added % PROGRESS_EVERY_ENTRIES == 0) {
+                progress.update(added, reader.charactersRead());
+            }
+            return true;
+        }
+
+        /** The parent's id, 0 for the suffix entry, -1 when the parent is not there (yet). */
+        private long parentId(Dn dn) {
+            Dn suffix = store.suffix();
+            if (dn.equals(suffix)) {
+                return 0;
+            }
+            if (!suffix.isAncestorOf(dn)) {
+                throw new LdapOperationException(ResultCodeEnum.NO_SUCH_OBJECT,
+                        "not under the suffix " + suffix.getName());
+            }
+            DnLookup parent = transactions.writer().lookup(dn.getParent());
+            return parent.found() ? parent.id() : -1;
+        }
+
+        /** Schema check (unless skipped), then the operational attributes the file did not bring. */
+        private void stamp(DirectoryEntry entry) {
+            String structural = options.skipSchemaCheck() ? null : store.schema().check(entry);
+            boolean hasStructural = !entry.ofType(store.schema().requireAttributeType("structuralObjectClass")).isEmpty();
+            operational.stampAdd(entry, importer, context.csns().next(), hasStructural ? null : structural);
+        }
+
+        /**
+         * The store parses entryUUID after writing the entry's dn2id records, and a failure there would
+         * leave them in the import's transaction: a bad value is refused before anything is written, and
+         * so is a value another entry has (uuid2id would silently point to the newer entry).
+         */
+        private void requireUsableUuids(DirectoryEntry entry) {
+            for (EntryAttribute attribute : entry.ofType(store.schema().requireAttributeType("entryUUID"))) {
+                for (byte[] value : attribute.values()) {
+                    requireUnusedUuid(parseUuid(new String(value, StandardCharsets.UTF_8)));
+                }
+            }
+        }
+
+        private static UUID parseUuid(String text) {
+            try {
+                return UUID.fromString(text);
+            } catch (IllegalArgumentException e) {
+                throw new LdapOperationException(ResultCodeEnum.INVALID_ATTRIBUTE_SYNTAX, "entryUUID " + text + " is not a UUID");
+            }
+        }
+
+        private void requireUnusedUuid(UUID uuid) {
+            byte[] key = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits()).array();
+            long owner = transactions.writer().idOfUuid(key);
+            if (owner != 0) {
+                throw new LdapOperationException(ResultCodeEnum.CONSTRAINT_VIOLATION, "entryUUID " + uuid
+                        + " already belongs to " + transactions.writer().dnOf(owner).getName());
+            }
+        }
+
+        private void reject(LdifProblem problem) {
+            if (!options.continueOnError()) {
+                throw new LdifException(problem);
+            }
+            rejected.add(problem);
+        }
+
+        List<LdifProblem> unresolved() {
+            return deferred.remaining().stream().map(waiting -> new LdifProblem(reader.file(), waiting.lineNumber(),
+                    waiting.entry().dn().getName(), "its parent " + waiting.entry().dn().getParent().getName()
+                            + " is neither in the directory nor in the file")).toList();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.larch.backend.ldif;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Reads an LDIF file (RFC 2849) record by record: unfolds continuation lines, drops comments and the
+ * {@code version: 1} line, decodes base64 values. Each record is read whole before its lines are
+ * parsed, so a bad line ({@link LdifException} with file and line) leaves the reader at the next record.
+ * URL values ({@code :<}) are refused.
+ */
+public final class LdifRecordReader {
+    private final BufferedReader in;
+    private final String file;
+    private int lineNumber;
+    private long charactersRead;
+    private boolean first = true;
+
+    public LdifRecordReader(BufferedReader in, String file) {
+        this.in = in;
+        this.file = file;
+    }
+
+    /** The next record's logical lines, the DN first; null at the end of the file. */
+    public List<LdifLine> next() {
+        List<RawLine> raw = readRawRecord();
+        if (raw == null) {
+            return null;
+        }
+        List<LdifLine> lines = new ArrayList<>(raw.size());
+        for (RawLine line : raw) {
+            lines.add(parse(line));
+        }
+        if (first && lines.getFirst().is("version")) {
+            lines.removeFirst();
+        }
+        first = false;
+        if (lines.isEmpty()) {
+            return next();
+        }
+        if (!lines.getFirst().is("dn")) {
+            throw problem(lines.getFirst().lineNumber(), "a record must start with dn:, not " + lines.getFirst().name() + ":");
+        }
+        return lines;
+    }
+
+    /** How many physical lines have been read. */
+    public int lineNumber() {
+        return lineNumber;
+    }
+
+    /** Characters read so far, counting one per line end. */
+    public long charactersRead() {
+        return charactersRead;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** One folded line as it stood, with the number of its first physical line. */
+    private record RawLine(int lineNumber, StringBuilder text) {
+    }
+
+    private List<RawLine> readRawRecord() {
+        List<RawLine> lines = new ArrayList<>();
+        boolean inComment = false;
+        int strayContinuation = 0;
+        for (String line = readLine(); line != null; line = readLine()) {
+            if (line.isEmpty()) {
+                if (!lines.isEmpty() || strayContinuation != 0) {
+                    return checked(lines, strayContinuation);
+                }
+                inComment = false;
+            } else if (line.charAt(0) == ' ') {
+                if (lines.isEmpty() && !inComment && strayContinuation == 0) {
+                    strayContinuation = lineNumber;
+                } else if (!inComment && !lines.isEmpty()) {
+                    lines.getLast().text().append(line, 1, line.length());
+                }
+            } else if (line.charAt(0) == '#') {
+                inComment = true;
+            } else {
+                inComment = false;
+                lines.add(new RawLine(lineNumber, new StringBuilder(line)));
+            }
+        }
+        return lines.isEmpty() && strayContinuation == 0 ? null : checked(lines, strayContinuation);
+    }
+
+    /** The record's lines, once it has been read to its end; a continuation line that continues nothing is refused. */
+    private List<RawLine> checked(List<RawLine> lines, int strayContinuation) {
+        if (strayContinuation != 0) {
+            throw problem(strayContinuation, "a continuation line (starting with a space) with no line to continue");
+        }
+        return lines;
+    }
+
+    private LdifLine parse(RawLine raw) {
+        String text = raw.text().toString();
+        if (text.equals("-")) {
+            return new LdifLine(raw.lineNumber(), "-", new byte[0]);
+        }
+        int colon = text.indexOf(':');
+        if (colon <= 0) {
+            throw problem(raw.lineNumber(), "expected \"name: value\", found \"" + abbreviate(text) + "\"");
+        }
+        String name = text.substring(0, colon);
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9;.\\-]*")) {
+            throw problem(raw.lineNumber(), "not an attribute description: \"" + abbreviate(name) + "\"");
+        }
+        return new LdifLine(raw.lineNumber(), name, value(raw.lineNumber(), text.substring(colon + 1)));
+    }
+
+    private byte[] value(int line, String afterColon) {
+        if (afterColon.startsWith(":")) {
+            try {
+                return Base64.getDecoder().decode(afterColon.substring(1).strip());
+            } catch (IllegalArgumentException e) {
+                throw problem(line, "invalid base64 value: " + e.getMessage());
+            }
+        }
+        if (afterColon.startsWith("<")) {
+            throw problem(line, "URL values (\":<\") are not supported");
+        }
+        return afterColon.stripLeading().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String readLine() {
+        try {
+            String line = in.readLine();
+            if (line != null) {
+                lineNumber++;
+                charactersRead += line.length() + 1;
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " at line " + lineNumber + ": " + e.getMessage(), e);
+        }
+    }
+
+    private LdifException problem(int line, String reason) {
+        return new LdifException(new LdifProblem(file, line, null, reason));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+}
