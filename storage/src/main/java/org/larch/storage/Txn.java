@@ -88,7 +88,8 @@ public final class Txn implements AutoCloseable {
                     () -> Math.min(env.readerTable().oldestPinned(), meta.txnId()));
             PageAllocator allocator = new PageAllocator(meta.lastPage() + 1, meta.maxSizeBytes(), meta.pageSize(),
                     records);
-            return new Txn(env, base, -1, new WritePages(base.pages(), allocator));
+            return new Txn(env, base, -1,
+                    new WritePages(base.pages(), allocator, env.pageBuffers(meta.pageSize())));
         } catch (RuntimeException e) {
             env.releaseWriter();
             throw e;
@@ -240,7 +241,11 @@ public final class Txn implements AutoCloseable {
         } else if (readOnly) {
             env.readerTable().release(readerSlot);
         } else {
-            env.releaseWriter();
+            try {
+                writes.release();
+            } finally {
+                env.releaseWriter();
+            }
         }
     }
 
