@@ -4,8 +4,8 @@ import java.lang.foreign.MemorySegment;
 import org.larch.storage.page.Page;
 
 /**
- * One dirty page or overflow run of a write transaction: its bytes (a pooled native page, or a heap
- * array for a run), and the {@link Page} views of a
+ * One dirty page or overflow run of a write transaction: its bytes (a pooled page buffer, or an array
+ * of its own for a run), and the {@link Page} views of a
  * branch or leaf page, made once and handed out on every visit. The writable view is for the layer
  * that made the page; the read-only one for its child layers, which must copy before changing it.
  * An overflow run has no page view.
