@@ -126,8 +126,19 @@ public final class PageHeader {
      * never the mapped file, so the CRC32C intrinsic reads it in place.
      */
     public static void seal(MemorySegment segment, long base, long length) {
-        int checksum = checksumOf(segment.asSlice(base, length).asByteBuffer(), length);
+        int checksum = segment.heapBase().orElse(null) instanceof byte[] array
+                ? checksumOf(array, Math.toIntExact(segment.address() + base), (int) length)
+                : checksumOf(segment.asSlice(base, length).asByteBuffer(), length);
         segment.set(Bytes.U32, base + CHECKSUM, checksum);
+    }
+
+    /** The checksum of a page in a heap array, read from the array itself: no buffer objects. */
+    private static int checksumOf(byte[] array, int start, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(array, start, CHECKSUM);
+        crc.update(ZERO_CHECKSUM);
+        crc.update(array, start + CHECKSUM + 4, length - CHECKSUM - 4);
+        return (int) crc.getValue();
     }
 
     public static boolean checksumHolds(MemorySegment segment, long base, long length) {
