@@ -16,6 +16,10 @@ import org.larch.storage.page.KeyComparator;
  * all threads and transactions; the data they reach is that of the transaction passed in.
  */
 public final class Dbi {
+    private static final PutFlag[] NO_FLAGS = {};
+    /** One array per flag, for the one-flag put; never changed. */
+    private static final PutFlag[][] SINGLE_FLAGS = java.util.Arrays.stream(PutFlag.values())
+            .map(flag -> new PutFlag[] {flag}).toArray(PutFlag[][]::new);
     private final Env env;
     private final int id;
     private final String name;
@@ -100,8 +104,8 @@ public final class Dbi {
      */
     public boolean put(Txn txn, byte[] key, byte[] value, PutFlag... flags) {
         try {
-            MemorySegment keySegment = MemorySegment.ofArray(key);
-            MemorySegment valueSegment = MemorySegment.ofArray(value);
+            MemorySegment keySegment = txn.keySegment(key);
+            MemorySegment valueSegment = txn.valueSegment(value);
             if (isDupSort()) {
                 return duplicatesWriter(txn).put(keySegment, valueSegment, dupMode(flags));
             }
@@ -109,6 +113,16 @@ public final class Dbi {
         } catch (RuntimeException | InternalError e) {
             throw txn.failed(e);
         }
+    }
+
+    /** {@link #put(Txn, byte[], byte[], PutFlag...)} with no flag, without a varargs array per call. */
+    public boolean put(Txn txn, byte[] key, byte[] value) {
+        return put(txn, key, value, NO_FLAGS);
+    }
+
+    /** {@link #put(Txn, byte[], byte[], PutFlag...)} with one flag, without a varargs array per call. */
+    public boolean put(Txn txn, byte[] key, byte[] value, PutFlag flag) {
+        return put(txn, key, value, SINGLE_FLAGS[flag.ordinal()]);
     }
 
     /** Stores {@code value} under {@code key} in a transaction of its own. */

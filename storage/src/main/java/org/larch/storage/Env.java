@@ -17,6 +17,7 @@ import org.larch.storage.io.Mapping;
 import org.larch.storage.page.DbRecord;
 import org.larch.storage.page.KeyComparator;
 import org.larch.storage.page.Meta;
+import org.larch.storage.txn.PageBuffers;
 import org.larch.storage.txn.ReadPages;
 import org.larch.storage.txn.ReaderTable;
 
@@ -47,6 +48,8 @@ public final class Env implements AutoCloseable {
     private volatile boolean closed;
     /** The first corruption a transaction met: from then on the environment refuses writes. */
     private volatile CorruptedException corruption;
+    /** The page buffers of write transactions, made by the first; only the writer (under its lock) uses them. */
+    private PageBuffers pageBuffers;
 
     private Env(Path directory, EnvConfig config, LockFile lock, DataFile file) {
         this.directory = directory;
@@ -309,6 +312,14 @@ public final class Env implements AutoCloseable {
 
     DataFile file() {
         return file;
+    }
+
+    /** The page buffers for a write transaction on pages of {@code pageSize} bytes; called by the writer only. */
+    PageBuffers pageBuffers(int pageSize) {
+        if (pageBuffers == null || pageBuffers.pageSize() != pageSize) {
+            pageBuffers = new PageBuffers(pageSize);
+        }
+        return pageBuffers;
     }
 
     Committer committer() {

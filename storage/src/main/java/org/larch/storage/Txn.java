@@ -58,6 +58,9 @@ public final class Txn implements AutoCloseable {
     private Txn child;
     /** The key of the current point lookup, reused so that a get allocates nothing (one thread per txn). */
     private final SearchKey lookupKey = new SearchKey();
+    /** The segments over the caller's last key and value arrays, so that a put loop wraps each once. */
+    private final ReusedArraySegment keySegment = new ReusedArraySegment();
+    private final ReusedArraySegment valueSegment = new ReusedArraySegment();
 
     private Txn(Env env, Snapshot snapshot, int readerSlot, WritePages writes) {
         this.env = env;
@@ -88,7 +91,8 @@ public final class Txn implements AutoCloseable {
                     () -> Math.min(env.readerTable().oldestPinned(), meta.txnId()));
             PageAllocator allocator = new PageAllocator(meta.lastPage() + 1, meta.maxSizeBytes(), meta.pageSize(),
                     records);
-            return new Txn(env, base, -1, new WritePages(base.pages(), allocator));
+            return new Txn(env, base, -1,
+                    new WritePages(base.pages(), allocator, env.pageBuffers(meta.pageSize())));
         } catch (RuntimeException e) {
             env.releaseWriter();
             throw e;
@@ -240,7 +244,11 @@ public final class Txn implements AutoCloseable {
         } else if (readOnly) {
             env.readerTable().release(readerSlot);
         } else {
-            env.releaseWriter();
+            try {
+                writes.release();
+            } finally {
+                env.releaseWriter();
+            }
         }
     }
 
@@ -270,6 +278,16 @@ public final class Txn implements AutoCloseable {
     /** The reused lookup key, prepared for {@code key} in {@code order}. */
     SearchKey lookupKey(byte[] key, KeyComparator order) {
         return lookupKey.set(key, order);
+    }
+
+    /** A segment over the key array of a put; the same object while the caller passes the same array. */
+    MemorySegment keySegment(byte[] key) {
+        return keySegment.of(key);
+    }
+
+    /** A segment over the value array of a put; the same object while the caller passes the same array. */
+    MemorySegment valueSegment(byte[] value) {
+        return valueSegment.of(value);
     }
 
     PageStore store() {

@@ -104,10 +104,9 @@ public final class Committer {
     private void writeDirtyPages(WritePages pages, long txnId, int pageSize) {
         PageWriteBatch batch = new PageWriteBatch(file, pageSize);
         for (long number : pages.dirtyPageNumbers()) {
-            byte[] bytes = pages.dirtyBytes(number);
-            MemorySegment segment = MemorySegment.ofArray(bytes);
-            PageHeader.setTxnId(segment, 0, txnId);
-            PageHeader.seal(segment, 0, bytes.length);
+            MemorySegment bytes = pages.dirtyBytes(number);
+            PageHeader.setTxnId(bytes, 0, txnId);
+            PageHeader.seal(bytes, 0, (int) bytes.byteSize());
             batch.add(number, bytes);
         }
         batch.flush();

@@ -1,5 +1,6 @@
 package org.larch.storage.env;
 
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import org.larch.storage.io.DataFile;
 
@@ -13,6 +14,7 @@ final class PageWriteBatch {
     private final DataFile file;
     private final int pageSize;
     private final ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK_BYTES);
+    private final MemorySegment chunkSegment = MemorySegment.ofBuffer(chunk);
     private long chunkStartPage = -1;
     private long nextAdjacentPage = -1;
 
@@ -22,19 +24,21 @@ final class PageWriteBatch {
     }
 
     /** Adds the bytes of page (or run) {@code firstPage}; calls must come in ascending page order. */
-    void add(long firstPage, byte[] bytes) {
-        if (firstPage != nextAdjacentPage || chunk.remaining() < bytes.length) {
+    void add(long firstPage, MemorySegment bytes) {
+        int length = (int) bytes.byteSize();
+        if (firstPage != nextAdjacentPage || chunk.remaining() < length) {
             flush();
         }
-        if (bytes.length > CHUNK_BYTES) {
-            file.write(firstPage * pageSize, new ByteBuffer[] {ByteBuffer.wrap(bytes)});
+        if (length > CHUNK_BYTES) {
+            file.write(firstPage * pageSize, new ByteBuffer[] {bytes.asByteBuffer()});
             return;
         }
         if (chunkStartPage < 0) {
             chunkStartPage = firstPage;
         }
-        chunk.put(bytes);
-        nextAdjacentPage = firstPage + bytes.length / pageSize;
+        MemorySegment.copy(bytes, 0, chunkSegment, chunk.position(), length);
+        chunk.position(chunk.position() + length);
+        nextAdjacentPage = firstPage + length / pageSize;
     }
 
     void flush() {

@@ -284,12 +284,27 @@ public abstract sealed class Page permits BranchPage, LeafPage {
      * moved away are zeroed, so no deleted value lingers in the page's free space.
      */
     public final void rebuild(List<byte[]> nodes) {
-        requireDirty();
-        segment.asSlice(base + PageHeader.SIZE, pageSize - PageHeader.SIZE).fill((byte) 0);
-        setCounts(0, pageSize);
+        clear();
         for (int i = 0; i < nodes.size(); i++) {
             insertRaw(i, nodes.get(i));
         }
+    }
+
+    /**
+     * Appends node {@code index} of {@code source}, a page of the same kind, after this page's last
+     * node, with the same key prefix; the caller checked {@link #fits(int)}.
+     */
+    public final void appendNodeOf(Page source, int index) {
+        int size = source.nodeSize(index);
+        long target = reserveNode(slotCount(), size, source.slotPrefix(index));
+        MemorySegment.copy(source.segment, source.nodeAt(index), segment, target, size);
+    }
+
+    /** Empties the page, zeroing every byte after the header. */
+    public final void clear() {
+        requireDirty();
+        segment.asSlice(base + PageHeader.SIZE, pageSize - PageHeader.SIZE).fill((byte) 0);
+        setCounts(0, pageSize);
     }
 
     /** All nodes' bytes, in slot order. */

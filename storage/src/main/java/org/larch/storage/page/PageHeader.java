@@ -98,8 +98,11 @@ public final class PageHeader {
 
     /** Computes the CRC32C of {@code length} bytes at {@code base}, the checksum field counted as zero. */
     public static int computeChecksum(MemorySegment segment, long base, long length) {
+        return checksumOf(heapBytes(segment.asSlice(base, length)), length);
+    }
+
+    private static int checksumOf(ByteBuffer bytes, long length) {
         CRC32C crc = new CRC32C();
-        ByteBuffer bytes = heapBytes(segment.asSlice(base, length));
         crc.update(bytes.slice(0, CHECKSUM));
         crc.update(ZERO_CHECKSUM);
         crc.update(bytes.slice(CHECKSUM + 4, (int) length - CHECKSUM - 4));
@@ -118,8 +121,24 @@ public final class PageHeader {
         return ByteBuffer.wrap(bytes.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
     }
 
+    /**
+     * Writes the checksum of a page (or run) of a write transaction: heap or native memory of its own,
+     * never the mapped file, so the CRC32C intrinsic reads it in place.
+     */
     public static void seal(MemorySegment segment, long base, long length) {
-        segment.set(Bytes.U32, base + CHECKSUM, computeChecksum(segment, base, length));
+        int checksum = segment.heapBase().orElse(null) instanceof byte[] array
+                ? checksumOf(array, Math.toIntExact(segment.address() + base), (int) length)
+                : checksumOf(segment.asSlice(base, length).asByteBuffer(), length);
+        segment.set(Bytes.U32, base + CHECKSUM, checksum);
+    }
+
+    /** The checksum of a page in a heap array, read from the array itself: no buffer objects. */
+    private static int checksumOf(byte[] array, int start, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(array, start, CHECKSUM);
+        crc.update(ZERO_CHECKSUM);
+        crc.update(array, start + CHECKSUM + 4, length - CHECKSUM - 4);
+        return (int) crc.getValue();
     }
 
     public static boolean checksumHolds(MemorySegment segment, long base, long length) {

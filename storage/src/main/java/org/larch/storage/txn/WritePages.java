@@ -23,24 +23,37 @@ public final class WritePages implements PageStore {
     private final ReadPages committed;
     private final PageAllocator allocator;
     private final int pageSize;
+    private final PageBuffers buffers;
     private final DirtyPages dirty;
     private long modifications;
 
+    /** The view of a top-level write transaction, with page buffers of its own. */
     public WritePages(ReadPages committed, PageAllocator allocator) {
-        this(committed, allocator, new DirtyPages(), 0);
+        this(committed, allocator, new PageBuffers(committed.pageSize()));
     }
 
-    private WritePages(ReadPages committed, PageAllocator allocator, DirtyPages dirty, long modifications) {
+    /** The view of a top-level write transaction, borrowing its page buffers from {@code buffers}. */
+    public WritePages(ReadPages committed, PageAllocator allocator, PageBuffers buffers) {
+        this(committed, allocator, buffers, new DirtyPages(), 0);
+    }
+
+    private WritePages(ReadPages committed, PageAllocator allocator, PageBuffers buffers, DirtyPages dirty,
+            long modifications) {
+        if (buffers.pageSize() != committed.pageSize()) {
+            throw new IllegalArgumentException("page buffers of " + buffers.pageSize() + " bytes for pages of "
+                    + committed.pageSize());
+        }
         this.committed = committed;
         this.allocator = allocator;
         this.pageSize = committed.pageSize();
+        this.buffers = buffers;
         this.dirty = dirty;
         this.modifications = modifications;
     }
 
     /** The view of a child transaction: this one's pages as its base, its own changes on top. */
     public WritePages beginChild() {
-        return new WritePages(committed, allocator.copyForChild(), dirty.child(), modifications);
+        return new WritePages(committed, allocator.copyForChild(), buffers, dirty.child(), modifications);
     }
 
     /**
@@ -58,6 +71,14 @@ public final class WritePages implements PageStore {
         modifications = child.modifications;
     }
 
+    /**
+     * Hands the page buffers back to the pool as the top-level transaction ends (commits or aborts):
+     * its pages, and those of its children, are read no more.
+     */
+    public void release() {
+        buffers.reclaimLent();
+    }
+
     @Override
     public Page page(long pageNumber) {
         DirtyPage own = dirty.own(pageNumber);
@@ -73,18 +94,18 @@ public final class WritePages implements PageStore {
 
     @Override
     public MemorySegment overflowValue(long firstPage, long valueLength) {
-        byte[] bytes = visible(firstPage);
+        MemorySegment bytes = visible(firstPage);
         if (bytes != null) {
-            return OverflowPage.value(MemorySegment.ofArray(bytes), 0, valueLength);
+            return OverflowPage.value(bytes, 0, valueLength);
         }
         return committed.overflowValue(firstPage, valueLength);
     }
 
     @Override
     public int overflowPages(long firstPage) {
-        byte[] bytes = visible(firstPage);
+        MemorySegment bytes = visible(firstPage);
         if (bytes != null) {
-            return bytes.length / pageSize;
+            return (int) (bytes.byteSize() / pageSize);
         }
         return committed.overflowPages(firstPage);
     }
@@ -100,12 +121,11 @@ public final class WritePages implements PageStore {
             return page;
         }
         long number = allocator.allocate(1);
-        byte[] bytes = new byte[pageSize];
-        MemorySegment copy = MemorySegment.ofArray(bytes);
+        MemorySegment copy = buffers.take();
         MemorySegment.copy(page.segment(), page.base(), copy, 0, pageSize);
         PageHeader.setPageNumber(copy, 0, number);
         Page touched = Page.wrap(copy, 0, pageSize, number, true);
-        dirty.put(number, new DirtyPage(bytes, touched));
+        dirty.put(number, new DirtyPage(copy, touched));
         freeOthers(page.number(), 1);
         return touched;
     }
@@ -113,8 +133,8 @@ public final class WritePages implements PageStore {
     @Override
     public LeafPage newLeaf() {
         long number = allocator.allocate(1);
-        byte[] bytes = new byte[pageSize];
-        LeafPage leaf = LeafPage.format(MemorySegment.ofArray(bytes), 0, pageSize, number);
+        MemorySegment bytes = buffers.takeZeroed();
+        LeafPage leaf = LeafPage.format(bytes, 0, pageSize, number);
         dirty.put(number, new DirtyPage(bytes, leaf));
         return leaf;
     }
@@ -122,8 +142,8 @@ public final class WritePages implements PageStore {
     @Override
     public BranchPage newBranch() {
         long number = allocator.allocate(1);
-        byte[] bytes = new byte[pageSize];
-        BranchPage branch = BranchPage.format(MemorySegment.ofArray(bytes), 0, pageSize, number);
+        MemorySegment bytes = buffers.takeZeroed();
+        BranchPage branch = BranchPage.format(bytes, 0, pageSize, number);
         dirty.put(number, new DirtyPage(bytes, branch));
         return branch;
     }
@@ -132,8 +152,8 @@ public final class WritePages implements PageStore {
     public long newOverflow(long valueLength) {
         int pages = OverflowPage.pagesFor(valueLength, pageSize);
         long first = allocator.allocate(pages);
-        byte[] bytes = new byte[pages * pageSize];
-        OverflowPage.format(MemorySegment.ofArray(bytes), 0, pageSize, first, pages);
+        MemorySegment bytes = MemorySegment.ofArray(new byte[pages * pageSize]);
+        OverflowPage.format(bytes, 0, pageSize, first, pages);
         dirty.put(first, new DirtyPage(bytes, first, pageSize));
         return first;
     }
@@ -144,7 +164,7 @@ public final class WritePages implements PageStore {
         if (run == null) {
             throw new IllegalStateException("overflow run " + firstPage + " is not this transaction's");
         }
-        return OverflowPage.value(MemorySegment.ofArray(run.bytes()), 0, valueLength);
+        return OverflowPage.value(run.bytes(), 0, valueLength);
     }
 
     @Override
@@ -193,14 +213,14 @@ public final class WritePages implements PageStore {
         return dirty.sortedNumbers();
     }
 
-    /** The bytes of this view's own dirty page or run {@code pageNumber}. */
-    public byte[] dirtyBytes(long pageNumber) {
+    /** The bytes of this view's own dirty page or run {@code pageNumber}, or null. */
+    public MemorySegment dirtyBytes(long pageNumber) {
         DirtyPage page = dirty.own(pageNumber);
         return page == null ? null : page.bytes();
     }
 
     /** The bytes of a dirty page or run of this view or of an ancestor's, or null for a committed one. */
-    private byte[] visible(long pageNumber) {
+    private MemorySegment visible(long pageNumber) {
         DirtyPage page = dirty.own(pageNumber);
         if (page == null) {
             page = dirty.ancestors(pageNumber);

@@ -183,8 +183,8 @@ class FreeListWriterTest {
         Store commit(Function<ReadPages, FreeRecordSource> records) {
             MemorySegment file = MemorySegment.ofArray(new byte[(int) (allocator.nextPage() * PAGE_SIZE)]);
             for (long first : pages.dirtyPageNumbers()) {
-                byte[] bytes = pages.dirtyBytes(first);
-                MemorySegment.copy(MemorySegment.ofArray(bytes), 0, file, first * PAGE_SIZE, bytes.length);
+                MemorySegment bytes = pages.dirtyBytes(first);
+                MemorySegment.copy(bytes, 0, file, first * PAGE_SIZE, bytes.byteSize());
             }
             return new Store(file, freeDb.copy(), records);
         }
@@ -203,7 +203,7 @@ class FreeListWriterTest {
         TreeSet<Long> usedPages() {
             TreeSet<Long> used = new TreeSet<>();
             for (long first : pages.dirtyPageNumbers()) {
-                int length = pages.dirtyBytes(first).length / PAGE_SIZE;
+                long length = pages.dirtyBytes(first).byteSize() / PAGE_SIZE;
                 for (int i = 0; i < length; i++) {
                     used.add(first + i);
                 }

@@ -64,6 +64,23 @@ class PageHeaderTest {
     }
 
     @Test
+    void sealReadsAHeapPageInPlaceAtAnyOffsetAndANativeOneThroughItsBuffer() {
+        byte[] array = new byte[3 * PAGE];
+        MemorySegment slice = MemorySegment.ofArray(array).asSlice(PAGE, 2 * PAGE);
+        LeafPage.format(slice, PAGE, PAGE, 5).insertRaw(0, LeafPage.encode(bytes("key"), 0, bytes("value")));
+        PageHeader.seal(slice, PAGE, PAGE);
+        assertArrayEquals(Golden.crc32cWithChecksumZeroed(array, 2 * PAGE, PAGE),
+                Arrays.copyOfRange(array, 2 * PAGE + 8, 2 * PAGE + 12), "the page at its offset, not the array's start");
+
+        MemorySegment nativePage = java.lang.foreign.Arena.ofAuto().allocate(PAGE);
+        MemorySegment.copy(slice, PAGE, nativePage, 0, PAGE);
+        PageHeader.setTxnId(nativePage, 0, 9);
+        PageHeader.seal(nativePage, 0, PAGE);
+        byte[] copy = nativePage.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        assertArrayEquals(Golden.crc32cWithChecksumZeroed(copy, 0, PAGE), Arrays.copyOfRange(copy, 8, 12));
+    }
+
+    @Test
     void computedChecksumIgnoresTheStoredOne() {
         byte[] page = new byte[PAGE];
         MemorySegment segment = MemorySegment.ofArray(page);
