@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
                 org.larch.server.commands.PasswdCommand.class,
                 org.larch.server.commands.ExportCommand.class,
                 org.larch.server.commands.ImportCommand.class,
+                org.larch.server.commands.ReindexCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

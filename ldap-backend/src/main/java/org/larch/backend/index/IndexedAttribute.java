@@ -55,6 +55,10 @@ final class IndexedAttribute {
         ready = true;
     }
 
+    void markStale() {
+        ready = false;
+    }
+
     /** Every key the entry has in this index (none for a null entry). */
     Set<IndexKey> keysOf(DirectoryEntry entry, IndexKeyMaker keyMaker) {
         Set<IndexKey> keys = new LinkedHashSet<>();

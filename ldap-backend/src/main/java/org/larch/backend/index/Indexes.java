@@ -102,6 +102,24 @@ public final class Indexes {
     }
 
     /**
+     * Marks the index of {@code type} stale, so that the next {@link #rebuild} refills it even though
+     * its configuration did not change ({@code larch reindex ATTR}); false when {@code type} is not indexed.
+     */
+    public boolean markStale(AttributeType type) {
+        IndexedAttribute index = byOid.get(type.getOid());
+        if (index == null) {
+            return false;
+        }
+        index.markStale();
+        return true;
+    }
+
+    /** Marks every index stale (a {@code larch reindex} without attributes). */
+    public void markAllStale() {
+        byOid.values().forEach(IndexedAttribute::markStale);
+    }
+
+    /**
      * Empties every stale index, fills it from {@code allEntries} (each with its id) and records its
      * configuration; the indexes are used once {@code writeTxn} commits (callers open Indexes again
      * if it aborts).
