@@ -9,6 +9,8 @@ import com.unboundid.ldap.sdk.SearchScope;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,9 +56,21 @@ class ReindexCommandTest {
 
     @Test
     void aNewIndexLineIsFilledAndItsSearchesMatchAFullScan() throws Exception {
+        reindexANewSnIndexAndCompareWithAFullScan();
+    }
+
+    @Test
+    void inBatchesOfOneEntryTheIndexIsTheSame() throws Exception {
+        reindexANewSnIndexAndCompareWithAFullScan("--entries-per-commit", "1");
+    }
+
+    private void reindexANewSnIndexAndCompareWithAFullScan(String... options) throws Exception {
         importLdif(TestConfigs.write(temp));
         Path config = TestConfigs.write(temp, "index sn eq");
-        CommandRun run = CommandRun.of("reindex", "-f", config.toString(), "sn");
+        List<String> args = new ArrayList<>(List.of("reindex", "-f", config.toString()));
+        args.addAll(List.of(options));
+        args.add("sn");
+        CommandRun run = CommandRun.of(args.toArray(String[]::new));
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.err().startsWith("larch reindex: rebuilt 1 indexes (sn) from 4 entries in "), run::toString);
         assertEquals(3, indexItems("idx.sn"), "one (value, id) item per person");

@@ -28,6 +28,8 @@ import org.larch.storage.Txn;
  * <p>An index whose configuration differs from its record (new attribute, other kinds) is stale:
  * {@link #update} maintains it but {@link #candidates} does not use it until {@link #rebuild} has
  * filled it from every entry (on a new, empty directory: from none) and recorded its configuration.
+ * A large rebuild ({@code larch reindex}) runs the same steps in several transactions:
+ * {@link #beginRebuild}, {@link #addToStale} per batch of entries, {@link #finishRebuild}.
  */
 public final class Indexes {
     private static final String OBJECT_CLASS = "objectClass";
@@ -122,14 +124,31 @@ public final class Indexes {
     /**
      * Empties every stale index, fills it from {@code allEntries} (each with its id) and records its
      * configuration; the indexes are used once {@code writeTxn} commits (callers open Indexes again
-     * if it aborts).
+     * if it aborts). The three steps below in one transaction.
      */
     public void rebuild(Txn writeTxn, Iterable<DirectoryEntry> allEntries) {
-        List<IndexedAttribute> stale = byOid.values().stream().filter(index -> !index.ready()).toList();
-        for (IndexedAttribute index : stale) {
+        beginRebuild(writeTxn);
+        addToStale(writeTxn, allEntries);
+        finishRebuild(writeTxn);
+    }
+
+    /**
+     * First step of a rebuild that may span transactions: empties every stale index and deletes its
+     * configuration record, so that a rebuild interrupted after this commits leaves the index stale
+     * (unused, and rebuilt when the server opens the directory). Returns the names of those indexes.
+     */
+    public List<String> beginRebuild(Txn writeTxn) {
+        for (IndexedAttribute index : stale()) {
             index.dbi().drop(writeTxn, false);
+            configDbi.delete(writeTxn, configKey(index.type()));
         }
-        for (DirectoryEntry entry : allEntries) {
+        return staleAttributes();
+    }
+
+    /** Second step, once per batch: adds the keys of {@code entries} (each with its id) to every stale index. */
+    public void addToStale(Txn writeTxn, Iterable<DirectoryEntry> entries) {
+        List<IndexedAttribute> stale = stale();
+        for (DirectoryEntry entry : entries) {
             byte[] idBytes = IdListReader.encodeId(entry.id());
             for (IndexedAttribute index : stale) {
                 for (IndexKey key : index.keysOf(entry, keyMaker)) {
@@ -137,11 +156,19 @@ public final class Indexes {
                 }
             }
         }
-        for (IndexedAttribute index : stale) {
+    }
+
+    /** Last step: records the configuration of every stale index, which is used once {@code writeTxn} commits. */
+    public void finishRebuild(Txn writeTxn) {
+        for (IndexedAttribute index : stale()) {
             IndexConfigRecord record = new IndexConfigRecord(index.type().getOid(), index.kinds());
             configDbi.put(writeTxn, configKey(index.type()), record.encode());
             index.markReady();
         }
+    }
+
+    private List<IndexedAttribute> stale() {
+        return byOid.values().stream().filter(index -> !index.ready()).toList();
     }
 
     /** Counters of index reads, for tests and explain lines. */

@@ -1,6 +1,7 @@
 package org.larch.backend.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -178,6 +179,27 @@ class IndexesTest {
         write(txn -> indexes.rebuild(txn, entries.values()));
         assertEquals(List.of(), indexes.staleAttributes());
         assertCandidates("(description=tall)", 1);
+    }
+
+    @Test
+    void aRebuildInterruptedAfterItsFirstCommitLeavesTheIndexStale() {
+        add(1, "uid=alice", "objectClass: person", "cn: Alice");
+        assertTrue(indexes.markStale(SCHEMA.attributeType("cn")));
+        write(txn -> assertEquals(List.of("cn"), indexes.beginRebuild(txn)));
+        indexes = openIndexes(DIRECTIVES);
+        assertEquals(List.of("cn"), indexes.staleAttributes(), "an emptied index must not be used");
+        assertUnanswered("(cn=alice)");
+        write(txn -> indexes.beginRebuild(txn));
+        write(txn -> indexes.addToStale(txn, entries.values()));
+        write(txn -> indexes.finishRebuild(txn));
+        assertEquals(List.of(), indexes.staleAttributes());
+        assertCandidates("(cn=alice)", 1);
+    }
+
+    @Test
+    void onlyAnIndexedAttributeCanBeMarkedStale() {
+        assertFalse(indexes.markStale(SCHEMA.attributeType("description")));
+        assertEquals(List.of(), indexes.staleAttributes());
     }
 
     @Test
