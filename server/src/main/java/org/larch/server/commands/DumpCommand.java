@@ -1,10 +1,7 @@
 package org.larch.server.commands;
 
-import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,7 +56,7 @@ public final class DumpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path directory = ToolEnvironments.directory(spec, path, noSubdirectory);
-        try (Env env = Env.open(directory, ToolEnvironments.readOnly()); Writer out = output()) {
+        try (Env env = Env.open(directory, ToolEnvironments.readOnly()); Writer out = ToolEnvironments.output(spec, file)) {
             if (list) {
                 writeNames(env, out);
             } else {
@@ -79,22 +76,5 @@ public final class DumpCommand implements Callable<Integer> {
             out.write('\n');
         }
         out.flush();
-    }
-
-    /** FILE, or standard output (left open). */
-    private Writer output() throws IOException {
-        if (file != null) {
-            try {
-                return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw ToolEnvironments.fileError("write", file, e);
-            }
-        }
-        return new FilterWriter(spec.commandLine().getOut()) {
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
     }
 }

@@ -1,10 +1,7 @@
 package org.larch.server.commands;
 
-import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.directory.api.ldap.model.filter.ExprNode;
@@ -48,7 +45,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         DirectorySettings settings = DirectoryConfigs.settings(DirectoryConfigs.read(configFile));
         ExprNode parsedFilter = parseFilter();
-        try (DirectoryStore store = DirectoryConfigs.openExisting(settings); Writer out = output()) {
+        try (DirectoryStore store = DirectoryConfigs.openExisting(settings); Writer out = ToolEnvironments.output(spec, file)) {
             Dn baseDn = base == null ? null : DnNames.parse(store.schema().schemaManager(), base);
             new LdifExport(store).export(baseDn, parsedFilter, out);
         }
@@ -64,22 +61,5 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (java.text.ParseException | RuntimeException e) {
             throw new ParameterException(spec.commandLine(), "-a: not a valid filter: " + filter);
         }
-    }
-
-    /** FILE, or standard output (left open). */
-    private Writer output() throws IOException {
-        if (file != null) {
-            try {
-                return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw ToolEnvironments.fileError("write", file, e);
-            }
-        }
-        return new FilterWriter(spec.commandLine().getOut()) {
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
     }
 }

@@ -1,6 +1,10 @@
 package org.larch.server.commands;
 
+import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -51,5 +55,25 @@ final class ToolEnvironments {
                     + Env.DATA_FILE + ") of the environment, not " + path);
         }
         return path.toAbsolutePath().getParent();
+    }
+
+    /**
+     * Where a command writes its text: {@code file} (UTF-8) when given, else the command's standard
+     * output, which closing only flushes.
+     */
+    static Writer output(CommandSpec spec, Path file) {
+        if (file != null) {
+            try {
+                return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw fileError("write", file, e);
+            }
+        }
+        return new FilterWriter(spec.commandLine().getOut()) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 }
