@@ -151,22 +151,12 @@ public final class Cursor implements AutoCloseable {
 
     /** A copy of the current key; the copy is made inside the fault boundary (close while reading). */
     public byte[] keyBytes() {
-        check();
-        try {
-            return cursor.key().toArray(ValueLayout.JAVA_BYTE);
-        } catch (RuntimeException | InternalError e) {
-            throw txn.failed(e);
-        }
+        return read(() -> cursor.key().toArray(ValueLayout.JAVA_BYTE));
     }
 
     /** A copy of the current value, made inside the fault boundary. */
     public byte[] valueBytes() {
-        check();
-        try {
-            return cursor.value().toArray(ValueLayout.JAVA_BYTE);
-        } catch (RuntimeException | InternalError e) {
-            throw txn.failed(e);
-        }
+        return read(() -> cursor.value().toArray(ValueLayout.JAVA_BYTE));
     }
 
     /**
