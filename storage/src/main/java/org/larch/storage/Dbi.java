@@ -115,6 +115,32 @@ public final class Dbi {
         }
     }
 
+    /**
+     * DUPFIXED: adds {@code count} values of {@code valueSize} bytes each, packed one after the other in
+     * {@code values} and sorted ascending (no value twice), to {@code key}'s values in one step (LMDB's
+     * {@code MDB_MULTIPLE}). Values already there are skipped. Returns how many were added. Meant for
+     * index builders that collect ids per key: when every value is greater than the key's last, the
+     * values are appended without a search per value.
+     */
+    public int putMultiple(Txn txn, byte[] key, byte[] values, int valueSize, int count) {
+        if ((storedFlags & DbiFlag.DUPFIXED.bits) == 0) {
+            throw new IllegalArgumentException("putMultiple is for DUPFIXED databases; " + this + " is not one");
+        }
+        if (valueSize <= 0 || count < 0 || (long) valueSize * count > values.length) {
+            throw new IllegalArgumentException(count + " values of " + valueSize + " bytes do not fit in "
+                    + values.length + " bytes");
+        }
+        int added = 0;
+        byte[] value = new byte[valueSize];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(values, i * valueSize, value, 0, valueSize);
+            if (put(txn, key, value, PutFlag.NODUPDATA)) {
+                added++;
+            }
+        }
+        return added;
+    }
+
     /** {@link #put(Txn, byte[], byte[], PutFlag...)} with no flag, without a varargs array per call. */
     public boolean put(Txn txn, byte[] key, byte[] value) {
         return put(txn, key, value, NO_FLAGS);

@@ -112,7 +112,9 @@ class DupSortModelTest {
         byte[] key = key(random, fixed ? 6 : 24);
         byte[] value = value(random, fixed);
         int choice = random.nextInt(10);
-        if (choice < 6) {
+        if (fixed && random.nextInt(12) == 0) {
+            putMultiple(random, db, txn, model, key);
+        } else if (choice < 6) {
             boolean added = model.computeIfAbsent(key, k -> new TreeSet<>(UNSIGNED)).add(value);
             assertEquals(added, db.put(txn, key, value, PutFlag.NODUPDATA));
         } else if (choice < 8) {
@@ -132,6 +134,36 @@ class DupSortModelTest {
             }
             assertEquals(!existed, db.put(txn, key, value, PutFlag.NOOVERWRITE));
         }
+    }
+
+    /**
+     * {@link Dbi#putMultiple}: a sorted run of values, half the time all above the key's last value
+     * (the append case), otherwise anywhere (some already there).
+     */
+    private static void putMultiple(Random random, Dbi db, Txn txn, TreeMap<byte[], TreeSet<byte[]>> model, byte[] key) {
+        TreeSet<byte[]> run = new TreeSet<>(UNSIGNED);
+        TreeSet<byte[]> existing = model.get(key);
+        boolean above = existing != null && random.nextBoolean();
+        int wanted = 1 + random.nextInt(random.nextInt(4) == 0 ? 400 : 20);
+        for (int i = 0; i < wanted; i++) {
+            byte[] value = value(random, true);
+            if (!above || UNSIGNED.compare(value, existing.last()) > 0) {
+                run.add(value);
+            }
+        }
+        if (run.isEmpty()) {
+            return;
+        }
+        byte[] packed = new byte[run.size() * 8];
+        int at = 0;
+        int expected = 0;
+        TreeSet<byte[]> values = model.computeIfAbsent(key, k -> new TreeSet<>(UNSIGNED));
+        for (byte[] value : run) {
+            System.arraycopy(value, 0, packed, at, 8);
+            at += 8;
+            expected += values.add(value) ? 1 : 0;
+        }
+        assertEquals(expected, db.putMultiple(txn, key, packed, 8, run.size()));
     }
 
     /** Full scans both ways, per-key counts and dup moves, seeks. */
