@@ -38,6 +38,10 @@ public final class ReadCursor implements PairCursor {
     private int leafIndex;
     /** Offset of the current node in {@link #map}; meaningful while {@link #positioned}. */
     private long node;
+    /** The current node's header, read in one load: key length, flags, value length. */
+    private int keyLength;
+    private int flags;
+    private long valueLength;
     private boolean positioned;
 
     public ReadCursor(PageSource pages, DbRecord db, KeyComparator order) {
@@ -68,7 +72,7 @@ public final class ReadCursor implements PairCursor {
         int index = leafIndex + 1;
         if (index < leafCount) {
             leafIndex = index;
-            node = Page.nodeAt(map, leafBase, index);
+            noteNode(Page.nodeAt(map, leafBase, index));
             return true;
         }
         return stepToNeighbourLeaf(true);
@@ -82,7 +86,7 @@ public final class ReadCursor implements PairCursor {
         int index = leafIndex - 1;
         if (index >= 0) {
             leafIndex = index;
-            node = Page.nodeAt(map, leafBase, index);
+            noteNode(Page.nodeAt(map, leafBase, index));
             return true;
         }
         return stepToNeighbourLeaf(false);
@@ -165,35 +169,34 @@ public final class ReadCursor implements PairCursor {
     @Override
     public MemorySegment key() {
         requirePosition();
-        return map.asSlice(node + LeafPage.NODE_HEADER, LeafPage.nodeKeyLength(map, node));
+        return map.asSlice(node + LeafPage.NODE_HEADER, keyLength);
     }
 
     @Override
     public MemorySegment value() {
         requirePosition();
-        long length = LeafPage.nodeValueLength(map, node);
-        long offset = LeafPage.nodeValueOffset(map, node);
-        if ((LeafPage.nodeFlags(map, node) & LeafPage.BIGDATA) != 0) {
-            return pages.overflowValue(Bytes.u64(map, offset), length);
+        long offset = node + LeafPage.NODE_HEADER + keyLength;
+        if ((flags & LeafPage.BIGDATA) != 0) {
+            return pages.overflowValue(Bytes.u64(map, offset), valueLength);
         }
-        return map.asSlice(offset, length);
+        return map.asSlice(offset, valueLength);
     }
 
     @Override
     public void key(ByteView view) {
         requirePosition();
-        view.set(map, node + LeafPage.NODE_HEADER, LeafPage.nodeKeyLength(map, node));
+        view.set(map, node + LeafPage.NODE_HEADER, keyLength);
     }
 
     @Override
     public void value(ByteView view) {
         requirePosition();
-        if ((LeafPage.nodeFlags(map, node) & LeafPage.BIGDATA) != 0) {
+        if ((flags & LeafPage.BIGDATA) != 0) {
             MemorySegment value = value();
             view.set(value, 0, value.byteSize());
             return;
         }
-        view.set(map, LeafPage.nodeValueOffset(map, node), LeafPage.nodeValueLength(map, node));
+        view.set(map, node + LeafPage.NODE_HEADER + keyLength, valueLength);
     }
 
     /** One value per key: the batch is the current value alone. */
@@ -207,6 +210,15 @@ public final class ReadCursor implements PairCursor {
         throw new BadTxnException("a read transaction cannot delete");
     }
 
+    /** Reads the header of the node at {@code at}, the node the cursor now stands on. */
+    private void noteNode(long at) {
+        long header = LeafPage.nodeHeader(map, at);
+        node = at;
+        keyLength = LeafPage.headerKeyLength(header);
+        flags = LeafPage.headerFlags(header);
+        valueLength = LeafPage.headerValueLength(header);
+    }
+
     private void requirePosition() {
         if (!positioned) {
             throw new BadTxnException("the cursor is not positioned on a key");
@@ -216,7 +228,7 @@ public final class ReadCursor implements PairCursor {
     private boolean settle(boolean found) {
         positioned = found;
         if (found) {
-            node = Page.nodeAt(map, leafBase, leafIndex);
+            noteNode(Page.nodeAt(map, leafBase, leafIndex));
         }
         return found;
     }
@@ -290,7 +302,7 @@ public final class ReadCursor implements PairCursor {
             throw new CorruptedException("leaf page " + pageNumber + " is empty");
         }
         leafIndex = forward ? 0 : leafCount - 1;
-        node = Page.nodeAt(map, base, leafIndex);
+        noteNode(Page.nodeAt(map, base, leafIndex));
         return true;
     }
 
