@@ -1,5 +1,7 @@
 package org.larch.benchmarks.engine;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +21,8 @@ import org.larch.benchmarks.store.StoreKind;
 /**
  * The read workloads of {@link ScanBenchmark}, {@link RandomReadBenchmark} (one thread) and
  * {@link DupLookupBenchmark}, Larch and LMDB in one JVM, in short batches that alternate between the
- * two stores: on a machine shared with other work, each store's best batch (and the median of the
+ * two stores, timed by the thread's CPU time (time spent waiting for a core while other work runs is
+ * not counted): on a machine shared with other work, each store's best batch (and the median of the
  * per-round ratios) compares them under the same load, where two JMH forks minutes apart do not.
  * A companion to the JMH suite for noisy machines, not a replacement.
  *
@@ -33,6 +36,7 @@ import org.larch.benchmarks.store.StoreKind;
 public final class InterleavedReads {
     private static final StoreKind[] STORES = {StoreKind.LARCH, StoreKind.LMDB};
     private static final int GETS_PER_BATCH = 200_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int LOOKUPS_PER_BATCH = 100_000;
 
     private InterleavedReads() {
@@ -86,9 +90,9 @@ public final class InterleavedReads {
         double[] ratios = new double[rounds];
         for (int round = -warmups; round < rounds; round++) {
             for (int s = 0; s < STORES.length; s++) {
-                long start = System.nanoTime();
+                long start = THREADS.getCurrentThreadCpuTime();
                 batch.applyAsLong(s);
-                double perOperation = (double) (System.nanoTime() - start) / operations;
+                double perOperation = (double) (THREADS.getCurrentThreadCpuTime() - start) / operations;
                 if (round >= 0) {
                     nanos[s][round] = perOperation;
                 }
