@@ -43,7 +43,6 @@ public final class ReadCursor implements PairCursor {
     private int flags;
     private long valueLength;
     private boolean positioned;
-    private final NeighbourTouch neighbours;
 
     public ReadCursor(PageSource pages, DbRecord db, KeyComparator order) {
         this.pages = pages;
@@ -53,7 +52,6 @@ public final class ReadCursor implements PairCursor {
         if (map == null) {
             throw new IllegalArgumentException("a read cursor needs a snapshot's mapping");
         }
-        this.neighbours = new NeighbourTouch(map, pages.pageSize());
     }
 
     @Override
@@ -75,9 +73,6 @@ public final class ReadCursor implements PairCursor {
         if (index < leafCount) {
             leafIndex = index;
             noteNode(Page.nodeAt(map, leafBase, index));
-            if (index == leafCount - NeighbourTouch.STEPS_AHEAD) {
-                neighbours.touch(true, branchDepth, branchBases, branchIndexes);
-            }
             return true;
         }
         return stepToNeighbourLeaf(true);
@@ -92,9 +87,6 @@ public final class ReadCursor implements PairCursor {
         if (index >= 0) {
             leafIndex = index;
             noteNode(Page.nodeAt(map, leafBase, index));
-            if (index == NeighbourTouch.STEPS_AHEAD - 1) {
-                neighbours.touch(false, branchDepth, branchBases, branchIndexes);
-            }
             return true;
         }
         return stepToNeighbourLeaf(false);
