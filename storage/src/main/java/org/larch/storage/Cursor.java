@@ -88,7 +88,12 @@ public final class Cursor implements AutoCloseable {
 
     /** The next value of the current key; false at its last one. */
     public boolean nextDup() {
-        return move(cursor::nextDup);
+        check();
+        try {
+            return cursor.nextDup();
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
     }
 
     /** The previous value of the current key; false at its first one. */

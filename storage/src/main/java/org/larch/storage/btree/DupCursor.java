@@ -39,6 +39,9 @@ public final class DupCursor implements PairCursor {
     private long seenModifications;
     /** The current key's sub-page (its node's value) while {@link #form} is INLINE: read without slices. */
     private final ByteView subPage = new ByteView();
+    /** A read transaction's one nested-tree cursor and its record, reused (see {@link #enterNestedReading}). */
+    private TreeCursor readNested;
+    private DbRecord readNestedRecord;
 
     /** A cursor over a plain database: a key's one value is not part of its position. */
     public DupCursor(PageSource pages, DbRecord db, KeyComparator keyOrder) {
@@ -295,9 +298,30 @@ public final class DupCursor implements PairCursor {
             return true;
         }
         form = Form.NESTED;
-        nestedRecord = DbRecord.decode(keys.value(), 0);
-        nested = new TreeCursor(pages, nestedRecord, valueOrder);
+        if (store == null) {
+            enterNestedReading();
+        } else {
+            nestedRecord = DbRecord.decode(keys.value(), 0);
+            nested = new TreeCursor(pages, nestedRecord, valueOrder);
+        }
         return atFirst ? nested.first() : nested.last();
+    }
+
+    /**
+     * In a read transaction one record and one cursor serve every nested tree the cursor enters: the
+     * record is overwritten with the new tree's descriptor, and the cursor, which reads it at each
+     * descent, moves its page objects there. Nothing changes under a read cursor, so nothing else
+     * holds on to them.
+     */
+    private void enterNestedReading() {
+        if (readNested == null) {
+            readNestedRecord = new DbRecord(0);
+            readNested = new TreeCursor(pages, readNestedRecord, valueOrder);
+        }
+        keys.value(subPage);
+        readNestedRecord.decodeFrom(subPage.segment(), subPage.offset());
+        nestedRecord = readNestedRecord;
+        nested = readNested;
     }
 
     private boolean stepValue(boolean forward) {
