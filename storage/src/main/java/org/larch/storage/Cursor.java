@@ -4,7 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.larch.storage.btree.DupCursor;
+import org.larch.storage.btree.PairCursor;
 
 /**
  * A cursor over one database in one transaction: an explicit stack of (page, index) from root to
@@ -18,13 +18,16 @@ import org.larch.storage.btree.DupCursor;
 public final class Cursor implements AutoCloseable {
     private final Txn txn;
     private final Dbi dbi;
-    private final DupCursor cursor;
+    /** A plain database's read cursor ({@code btree/ReadCursor}) or the general one. */
+    private final PairCursor cursor;
+    /** Where {@link #getMultiple(ByteView)} finds the current value's size without an object. */
+    private final ByteView current = new ByteView();
     private boolean closed;
 
     Cursor(Txn txn, Dbi dbi) {
         this.txn = txn;
         this.dbi = dbi;
-        this.cursor = dbi.dupCursor(txn);
+        this.cursor = dbi.pairCursor(txn);
     }
 
     public boolean first() {
@@ -55,12 +58,22 @@ public final class Cursor implements AutoCloseable {
 
     /** Positions on {@code key} exactly (its first value); false when it is absent. */
     public boolean seek(byte[] key) {
-        return move(() -> cursor.seek(MemorySegment.ofArray(key)));
+        check();
+        try {
+            return cursor.seek(key);
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
     }
 
     /** Positions on the first key at or after {@code key}; false when there is none. */
     public boolean seekRange(byte[] key) {
-        return move(() -> cursor.seekRange(MemorySegment.ofArray(key)));
+        check();
+        try {
+            return cursor.seekRange(key);
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
     }
 
     /** Positions on exactly the pair ({@code key}, {@code value}). */
@@ -75,7 +88,12 @@ public final class Cursor implements AutoCloseable {
 
     /** The next value of the current key; false at its last one. */
     public boolean nextDup() {
-        return move(cursor::nextDup);
+        check();
+        try {
+            return cursor.nextDup();
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
     }
 
     /** The previous value of the current key; false at its first one. */
@@ -161,17 +179,42 @@ public final class Cursor implements AutoCloseable {
 
     /**
      * DUPFIXED: the current key's values from the current one to the end of the page holding them,
-     * packed (LMDB's GET_MULTIPLE); the cursor moves to the last of them. A lookup of many values is
-     * then one step per page, not one per value.
+     * packed (LMDB's GET_MULTIPLE), as a copy; the cursor moves to the last of them. A lookup of many
+     * values is then one step per page, not one per value.
      */
     public MemorySegment getMultiple() {
-        int size = fixedValueSize();
-        return Dbi.readOnly(read(() -> cursor.valuesToPageEnd(size)));
+        ByteView batch = new ByteView();
+        getMultiple(batch);
+        return Dbi.readOnly(MemorySegment.ofArray(read(batch::toArray)));
     }
 
-    /** DUPFIXED: the next page of the current key's values (LMDB's NEXT_MULTIPLE), or null after the last. */
+    /** DUPFIXED: the next page of the current key's values (LMDB's NEXT_MULTIPLE) as a copy, or null after the last. */
     public MemorySegment nextMultiple() {
         return nextDup() ? getMultiple() : null;
+    }
+
+    /**
+     * {@link #getMultiple()} without a copy or an object: points {@code values} at the packed values,
+     * in the page where they lie (or, for a key whose values fill a nested tree, in a buffer of this
+     * cursor's that its next call reuses). The window stays valid as {@link #value(ByteView)}'s does
+     * and until the next call of this method or {@link #nextMultiple(ByteView)}.
+     */
+    public void getMultiple(ByteView values) {
+        int size = fixedValueSize();
+        try {
+            cursor.valuesToPageEnd(size, values);
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
+        }
+    }
+
+    /** {@link #nextMultiple()} without a copy or an object: false after the last page of values. */
+    public boolean nextMultiple(ByteView values) {
+        if (!nextDup()) {
+            return false;
+        }
+        getMultiple(values);
+        return true;
     }
 
     /**
@@ -216,7 +259,8 @@ public final class Cursor implements AutoCloseable {
         if ((dbi.storedFlags() & DbiFlag.DUPFIXED.bits) == 0) {
             throw new IllegalArgumentException("getMultiple is for DUPFIXED databases");
         }
-        return (int) value().byteSize();
+        value(current);
+        return (int) current.length();
     }
 
     private boolean move(BooleanSupplier step) {

@@ -3,6 +3,8 @@ package org.larch.storage;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.larch.storage.btree.DupCursor;
+import org.larch.storage.btree.PairCursor;
+import org.larch.storage.btree.ReadCursor;
 import org.larch.storage.btree.DuplicatesWriter;
 import org.larch.storage.btree.MappedLookup;
 import org.larch.storage.btree.PageSource;
@@ -255,6 +257,18 @@ public final class Dbi {
         if (dropped) {
             throw new BadTxnException("database '" + name + "' was dropped");
         }
+    }
+
+    /**
+     * The cursor a {@link Cursor} works through: on a plain database in a read transaction the lean
+     * one that walks the mapping by offsets, else the general one.
+     */
+    PairCursor pairCursor(Txn txn) {
+        PageSource pages = txn.pages();
+        if (txn.isReadOnly() && !isDupSort() && pages.mapping() != null) {
+            return new ReadCursor(pages, txn.record(this), order);
+        }
+        return dupCursor(txn);
     }
 
     DupCursor dupCursor(Txn txn) {

@@ -24,6 +24,8 @@ class ReadPathAllocationTest {
     /** Below one byte per operation: the counter's own reads and the odd JIT-time object only. */
     private static final double MAX_BYTES_PER_OPERATION = 1.0;
 
+    private static final java.lang.foreign.ValueLayout.OfLong BIG_ENDIAN_LONG =
+            java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -79,6 +81,68 @@ class ReadPathAllocationTest {
         } finally {
             env.close();
         }
+    }
+
+    /**
+     * An index lookup in a DUPSORT + DUPFIXED database: seek to a random key, then its ids a page at a
+     * time through {@link Cursor#getMultiple(ByteView)} / {@link Cursor#nextMultiple(ByteView)}. Keys
+     * with 100 ids (inline sub-pages) and one with 3,000 (a nested tree, read into the cursor's buffer).
+     */
+    @Test
+    void indexLookupsThroughGetMultipleAllocateNothing() {
+        Dbi index = env.openDbi("index", DbiFlag.CREATE, DbiFlag.DUPSORT, DbiFlag.DUPFIXED);
+        int keys = 2_000;
+        try (Txn txn = env.txnWrite()) {
+            for (int k = 0; k < keys; k++) {
+                int ids = k == 7 ? 3_000 : 100;
+                for (int id = 0; id < ids; id++) {
+                    index.put(txn, key(k), ByteBuffer.allocate(8).putLong((long) k * 10_000 + id).array());
+                }
+            }
+            txn.commit();
+        }
+        try (Txn txn = env.txnRead(); Cursor cursor = index.openCursor(txn)) {
+            ByteView ids = new ByteView();
+            byte[] key = new byte[16];
+            indexLookups(cursor, key, ids, keys, 20_000, 1);
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            long sum = indexLookups(cursor, key, ids, keys, OPERATIONS, 2);
+            long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+            assertEquals(expectedIndexSum(keys, OPERATIONS, 2), sum, "the ids read");
+            assertBelowLimit(allocated, "index lookup");
+        } finally {
+            env.close();
+        }
+    }
+
+    private static long indexLookups(Cursor cursor, byte[] key, ByteView ids, int keys, int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        long sum = 0;
+        for (int n = 0; n < count; n++) {
+            int k = n % 50 == 0 ? 7 : random.nextInt(keys);
+            writeKey(k, key);
+            if (!cursor.seek(key)) {
+                throw new AssertionError("key " + k + " not found");
+            }
+            cursor.getMultiple(ids);
+            do {
+                for (long at = 0; at < ids.length(); at += 8) {
+                    sum += ids.segment().get(BIG_ENDIAN_LONG, ids.offset() + at);
+                }
+            } while (cursor.nextMultiple(ids));
+        }
+        return sum;
+    }
+
+    private static long expectedIndexSum(int keys, int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        long sum = 0;
+        for (int n = 0; n < count; n++) {
+            int k = n % 50 == 0 ? 7 : random.nextInt(keys);
+            int ids = k == 7 ? 3_000 : 100;
+            sum += (long) k * 10_000 * ids + (long) ids * (ids - 1) / 2;
+        }
+        return sum;
     }
 
     @Test

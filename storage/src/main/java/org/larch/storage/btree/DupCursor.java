@@ -18,7 +18,7 @@ import org.larch.storage.page.SubPage;
  * then finds its place again by its last (key, value). If that pair is gone the cursor stands in its
  * gap: {@link #next()} lands on the pair after it, {@link #prev()} on the one before.
  */
-public final class DupCursor {
+public final class DupCursor implements PairCursor {
     private enum Form { SINGLE, INLINE, NESTED }
 
     private final PageSource pages;
@@ -37,6 +37,11 @@ public final class DupCursor {
     private byte[] savedKey;
     private byte[] savedValue;
     private long seenModifications;
+    /** The current key's sub-page (its node's value) while {@link #form} is INLINE: read without slices. */
+    private final ByteView subPage = new ByteView();
+    /** A read transaction's one nested-tree cursor and its record, reused (see {@link #enterNestedReading}). */
+    private TreeCursor readNested;
+    private DbRecord readNestedRecord;
 
     /** A cursor over a plain database: a key's one value is not part of its position. */
     public DupCursor(PageSource pages, DbRecord db, KeyComparator keyOrder) {
@@ -138,6 +143,17 @@ public final class DupCursor {
     }
 
     /** Positions on the first value of {@code key}; false (unpositioned) when it is absent. */
+    @Override
+    public boolean seek(byte[] key) {
+        return settle(keys.seek(keys.searchKey(key)) && enter(true));
+    }
+
+    @Override
+    public boolean seekRange(byte[] key) {
+        return seekRange(MemorySegment.ofArray(key));
+    }
+
+    /** Positions on the first value of {@code key}; false (unpositioned) when it is absent. */
     public boolean seek(MemorySegment key) {
         return settle(keys.seek(key) && enter(true));
     }
@@ -175,9 +191,9 @@ public final class DupCursor {
         return currentValue();
     }
 
-    /** Points {@code view} at the current key; on a plain database in a read transaction without an object. */
+    /** Points {@code view} at the current key; in a read transaction without an object. */
     public void key(ByteView view) {
-        if (plainRead) {
+        if (store == null) {
             requireReadPair();
             keys.key(view);
             return;
@@ -186,11 +202,15 @@ public final class DupCursor {
         view.set(key, 0, key.byteSize());
     }
 
-    /** Points {@code view} at the current value; on a plain database in a read transaction without an object. */
+    /** Points {@code view} at the current value; in a read transaction (but for an overflow value) without an object. */
     public void value(ByteView view) {
-        if (plainRead) {
+        if (store == null) {
             requireReadPair();
-            keys.value(view);
+            switch (form) {
+                case SINGLE -> keys.value(view);
+                case INLINE -> inlineValue(index, view);
+                case NESTED -> nested.key(view);
+            }
             return;
         }
         MemorySegment value = value().asReadOnly();
@@ -210,7 +230,7 @@ public final class DupCursor {
         requirePair();
         return switch (form) {
             case SINGLE -> 1;
-            case INLINE -> SubPage.count(keys.value());
+            case INLINE -> inlineCount();
             case NESTED -> nestedRecord.entries;
         };
     }
@@ -220,19 +240,15 @@ public final class DupCursor {
         return positioned && !inGap;
     }
 
-    /**
-     * Fixed-size values from the current one to the end of the page (or sub-page) holding them, packed
-     * one after another; the cursor moves to the last of them.
-     */
-    public MemorySegment valuesToPageEnd(int valueSize) {
+    @Override
+    public void valuesToPageEnd(int valueSize, ByteView view) {
         requirePair();
-        MemorySegment batch = switch (form) {
-            case SINGLE -> MemorySegment.ofArray(keys.value().toArray(ValueLayout.JAVA_BYTE));
-            case INLINE -> inlineBatch(valueSize);
-            case NESTED -> MemorySegment.ofArray(nested.packKeysToLeafEnd(valueSize));
-        };
+        switch (form) {
+            case SINGLE -> keys.value(view);
+            case INLINE -> inlineBatch(valueSize, view);
+            case NESTED -> nested.packKeysToLeafEnd(valueSize, view);
+        }
         settle(true);
-        return batch;
     }
 
     /** Marks the current pair as deleted through this cursor: the cursor now stands in its gap. */
@@ -240,14 +256,26 @@ public final class DupCursor {
         seenModifications = -1;
     }
 
-    private MemorySegment inlineBatch(int valueSize) {
-        MemorySegment subPage = keys.value();
-        int count = SubPage.count(subPage);
-        long from = SubPage.valueOffset(subPage, index);
-        MemorySegment batch = MemorySegment.ofArray(
-                subPage.asSlice(from, (long) (count - index) * valueSize).toArray(ValueLayout.JAVA_BYTE));
+    /** Points {@code view} at the sub-page's values from the current one on, where they lie packed. */
+    private void inlineBatch(int valueSize, ByteView view) {
+        int count = inlineCount();
+        long from = subPage.offset() + SubPage.valueOffset(subPage.segment(), subPage.offset(), index);
+        view.set(subPage.segment(), from, (long) (count - index) * valueSize);
         index = count - 1;
-        return batch;
+    }
+
+    /** Number of values in the current key's sub-page; leaves {@link #subPage} on it. */
+    private int inlineCount() {
+        keys.value(subPage);
+        return SubPage.count(subPage.segment(), subPage.offset());
+    }
+
+    /** Points {@code view} at value {@code at} of the current key's sub-page. */
+    private void inlineValue(int at, ByteView view) {
+        keys.value(subPage);
+        MemorySegment segment = subPage.segment();
+        long offset = subPage.offset();
+        view.set(segment, offset + SubPage.valueOffset(segment, offset, at), SubPage.valueLength(segment, offset, at));
     }
 
     /** Takes up the values of the key the key cursor is on, at the first or last of them. */
@@ -266,13 +294,34 @@ public final class DupCursor {
         }
         if ((flags & LeafPage.SUBDB) == 0) {
             form = Form.INLINE;
-            index = atFirst ? 0 : SubPage.count(keys.value()) - 1;
+            index = atFirst ? 0 : inlineCount() - 1;
             return true;
         }
         form = Form.NESTED;
-        nestedRecord = DbRecord.decode(keys.value(), 0);
-        nested = new TreeCursor(pages, nestedRecord, valueOrder);
+        if (store == null) {
+            enterNestedReading();
+        } else {
+            nestedRecord = DbRecord.decode(keys.value(), 0);
+            nested = new TreeCursor(pages, nestedRecord, valueOrder);
+        }
         return atFirst ? nested.first() : nested.last();
+    }
+
+    /**
+     * In a read transaction one record and one cursor serve every nested tree the cursor enters: the
+     * record is overwritten with the new tree's descriptor, and the cursor, which reads it at each
+     * descent, moves its page objects there. Nothing changes under a read cursor, so nothing else
+     * holds on to them.
+     */
+    private void enterNestedReading() {
+        if (readNested == null) {
+            readNestedRecord = new DbRecord(0);
+            readNested = new TreeCursor(pages, readNestedRecord, valueOrder);
+        }
+        keys.value(subPage);
+        readNestedRecord.decodeFrom(subPage.segment(), subPage.offset());
+        nestedRecord = readNestedRecord;
+        nested = readNested;
     }
 
     private boolean stepValue(boolean forward) {
@@ -280,7 +329,7 @@ public final class DupCursor {
             case SINGLE -> false;
             case INLINE -> {
                 int next = index + (forward ? 1 : -1);
-                if (next < 0 || next >= SubPage.count(keys.value())) {
+                if (next < 0 || next >= inlineCount()) {
                     yield false;
                 }
                 index = next;

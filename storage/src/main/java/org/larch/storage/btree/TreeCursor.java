@@ -9,6 +9,9 @@ import org.larch.storage.page.DbRecord;
 import org.larch.storage.page.KeyComparator;
 import org.larch.storage.page.LeafPage;
 import org.larch.storage.page.Page;
+import org.larch.storage.page.PageHeader;
+import org.larch.storage.page.PageKind;
+import org.larch.storage.page.SearchKey;
 
 /**
  * A position in one tree, kept as an explicit stack of (page, index) from the root to a leaf.
@@ -32,6 +35,11 @@ public final class TreeCursor {
     private final CurrentNode current = new CurrentNode();
     /** Where {@link #step} keeps the path while it looks for a neighbour in a write transaction. */
     private final TreePath saved = new TreePath();
+    /** The key of a read transaction's seeks, reused. */
+    private final SearchKey searched = new SearchKey();
+    /** Where {@link #packKeysToLeafEnd} packs keys, reused from call to call. */
+    private byte[] packed = new byte[0];
+    private MemorySegment packedSegment = MemorySegment.ofArray(packed);
 
     public TreeCursor(PageSource pages, DbRecord db, KeyComparator order) {
         this.pages = pages;
@@ -84,7 +92,26 @@ public final class TreeCursor {
 
     /** Positions on {@code key} exactly; false (and unpositioned) when it is absent. */
     public boolean seek(MemorySegment key) {
+        if (store == null) {
+            return seek(searched.set(key, order));
+        }
         return settle(tree.descend(key, path) && path.leafIndex() >= 0);
+    }
+
+    /**
+     * Positions on the key {@code key} was prepared for, exactly; false (and unpositioned) when it is
+     * absent. In a read transaction the page objects of the path are moved, not created.
+     */
+    public boolean seek(SearchKey key) {
+        if (store != null) {
+            return seek(key.segment());
+        }
+        return settle(descendReading(key) && path.leafIndex() >= 0);
+    }
+
+    /** The key prepared for this cursor's seeks in a read transaction (reused from seek to seek). */
+    public SearchKey searchKey(byte[] key) {
+        return searched.set(key, order);
     }
 
     /** Positions on the first key greater than or equal to {@code key}; false when there is none. */
@@ -232,16 +259,56 @@ public final class TreeCursor {
         return step(true);
     }
 
+    /**
+     * {@link Tree#descend} for a read transaction: the page objects already on the path (from an
+     * earlier move) are moved to the pages of this descent, so a seek allocates nothing.
+     */
+    private boolean descendReading(SearchKey key) {
+        path.clear();
+        if (db.isEmpty()) {
+            return false;
+        }
+        long number = db.rootPage;
+        Page page = reusedPage(0, number);
+        while (page instanceof BranchPage branch) {
+            int index = branch.childIndexFor(key);
+            path.push(branch, index);
+            number = branch.child(index);
+            page = reusedPage(path.depth(), number);
+        }
+        LeafPage leaf = (LeafPage) page;
+        path.push(leaf, leaf.search(key));
+        return true;
+    }
+
+    private Page edgePage(int level, long number) {
+        return store == null ? reusedPage(level, number) : pages.page(number);
+    }
+
+    /** Committed page {@code number} as the path's spare object at {@code level} when its kind fits, else a new one. */
+    private Page reusedPage(int level, long number) {
+        long base = pages.pageBase(number);
+        Page spare = path.spare(level);
+        int kind = PageHeader.kindCode(pages.mapping(), base);
+        boolean fits = spare != null && !spare.isDirty()
+                && kind == (spare instanceof LeafPage ? PageKind.LEAF.code : PageKind.BRANCH.code);
+        if (!fits) {
+            return pages.page(number);
+        }
+        spare.moveTo(base, number);
+        return spare;
+    }
+
     private boolean descendEdge(boolean leftmost) {
         path.clear();
         if (db.isEmpty()) {
             return false;
         }
-        Page page = pages.page(db.rootPage);
+        Page page = edgePage(0, db.rootPage);
         while (page instanceof BranchPage branch) {
             int index = leftmost ? 0 : branch.slotCount() - 1;
             path.push(branch, index);
-            page = pages.page(branch.child(index));
+            page = edgePage(path.depth(), branch.child(index));
         }
         LeafPage leaf = (LeafPage) page;
         path.push(leaf, leftmost ? 0 : leaf.slotCount() - 1);
@@ -338,22 +405,26 @@ public final class TreeCursor {
     }
 
     /**
-     * The keys from the current one to the end of its leaf, each {@code keySize} bytes, packed into one
-     * array; the cursor moves to the leaf's last key. For reading fixed-size duplicates a page at a time.
+     * The keys from the current one to the end of its leaf, each {@code keySize} bytes, packed one after
+     * another into a buffer of this cursor's (reused by the next call) that {@code view} is pointed at;
+     * the cursor moves to the leaf's last key. For reading fixed-size duplicates a page at a time.
      */
-    public byte[] packKeysToLeafEnd(int keySize) {
+    public void packKeysToLeafEnd(int keySize, ByteView view) {
         requirePosition();
         LeafPage leaf = path.leaf();
         int from = path.leafIndex();
         int count = leaf.slotCount() - from;
-        byte[] packed = new byte[count * keySize];
-        MemorySegment out = MemorySegment.ofArray(packed);
-        for (int i = 0; i < count; i++) {
-            MemorySegment.copy(leaf.segment(), leaf.keyOffset(from + i), out, (long) i * keySize, keySize);
+        int bytes = count * keySize;
+        if (packed.length < bytes) {
+            packed = new byte[Math.max(bytes, packed.length * 2)];
+            packedSegment = MemorySegment.ofArray(packed);
         }
+        for (int i = 0; i < count; i++) {
+            MemorySegment.copy(leaf.segment(), leaf.keyOffset(from + i), packedSegment, (long) i * keySize, keySize);
+        }
+        view.set(packedSegment, 0, bytes);
         path.setLeafIndex(leaf.slotCount() - 1);
         settle(true);
-        return packed;
     }
 
     /** A copy of the current key. */

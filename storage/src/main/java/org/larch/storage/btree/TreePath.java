@@ -31,6 +31,14 @@ public final class TreePath {
         depth--;
     }
 
+    /**
+     * The page object last pushed at {@code level}, even above the current depth (null if none): a
+     * read cursor's descent moves it to its new page instead of creating another.
+     */
+    Page spare(int level) {
+        return level < pages.length ? pages[level] : null;
+    }
+
     public int depth() {
         return depth;
     }

@@ -62,7 +62,13 @@ public final class DbRecord {
     }
 
     public static DbRecord decode(MemorySegment segment, long offset) {
-        DbRecord record = new DbRecord((int) Bytes.u32(segment, offset));
+        return new DbRecord(0).decodeFrom(segment, offset);
+    }
+
+    /** Overwrites this record with the one encoded at {@code offset}: a read cursor reuses one record. */
+    public DbRecord decodeFrom(MemorySegment segment, long offset) {
+        DbRecord record = this;
+        record.flags = (int) Bytes.u32(segment, offset);
         record.depth = Bytes.u16(segment, offset + 4);
         record.branchPages = Bytes.u64(segment, offset + 8);
         record.leafPages = Bytes.u64(segment, offset + 16);

@@ -77,6 +77,26 @@ public final class LeafPage extends Page {
         return nodeAt(index);
     }
 
+    /**
+     * The whole {@value #NODE_HEADER}-byte header of the node at {@code node} in one read, for a
+     * cursor step: split it with {@link #headerKeyLength}, {@link #headerFlags}, {@link #headerValueLength}.
+     */
+    public static long nodeHeader(MemorySegment segment, long node) {
+        return Bytes.u64(segment, node);
+    }
+
+    public static int headerKeyLength(long header) {
+        return (int) (header & 0xffff);
+    }
+
+    public static int headerFlags(long header) {
+        return (int) (header >>> 16 & 0xffff);
+    }
+
+    public static long headerValueLength(long header) {
+        return header >>> 32;
+    }
+
     /** The key length of the node at absolute offset {@code node}; its key follows the header. */
     public static int nodeKeyLength(MemorySegment segment, long node) {
         return Bytes.u16(segment, node + KEY_LENGTH);

@@ -137,6 +137,11 @@ public abstract sealed class Page permits BranchPage, LeafPage {
         return base + PageHeader.SIZE + (long) index * PageHeader.SLOT_SIZE;
     }
 
+    /** The slot count of the page at {@code base}: for the read path, which works without page objects. */
+    public static int slotCount(MemorySegment segment, long base) {
+        return PageHeader.u16(segment, base, PageHeader.SLOT_COUNT);
+    }
+
     /** Absolute offset of node {@code index} of the page at {@code base}: for the read path's lookups. */
     public static long nodeAt(MemorySegment segment, long base, int index) {
         long slot = base + PageHeader.SIZE + (long) index * PageHeader.SLOT_SIZE;

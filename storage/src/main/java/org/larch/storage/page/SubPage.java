@@ -33,6 +33,29 @@ public final class SubPage {
         return Bytes.u16(subPage, COUNT);
     }
 
+    /** {@link #count(MemorySegment)} of the sub-page at offset {@code subPage} of {@code segment}: no slice. */
+    public static int count(MemorySegment segment, long subPage) {
+        return Bytes.u16(segment, subPage + COUNT);
+    }
+
+    /** {@link #valueOffset(MemorySegment, int)} of the sub-page at offset {@code subPage} of {@code segment}. */
+    public static long valueOffset(MemorySegment segment, long subPage, int index) {
+        int fixed = Bytes.u16(segment, subPage + FIXED_SIZE);
+        if (fixed > 0) {
+            return HEADER + (long) index * fixed;
+        }
+        return Bytes.u16(segment, subPage + HEADER + 2L * index) + 2L;
+    }
+
+    /** {@link #valueLength(MemorySegment, int)} of the sub-page at offset {@code subPage} of {@code segment}. */
+    public static int valueLength(MemorySegment segment, long subPage, int index) {
+        int fixed = Bytes.u16(segment, subPage + FIXED_SIZE);
+        if (fixed > 0) {
+            return fixed;
+        }
+        return Bytes.u16(segment, subPage + Bytes.u16(segment, subPage + HEADER + 2L * index));
+    }
+
     public static int fixedSize(MemorySegment subPage) {
         return Bytes.u16(subPage, FIXED_SIZE);
     }

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import org.larch.benchmarks.data.Checksum;
 import org.larch.benchmarks.data.DupDataset;
 import org.larch.benchmarks.store.DupReader;
+import org.larch.storage.ByteView;
 import org.larch.storage.Cursor;
 import org.larch.storage.Dbi;
 import org.larch.storage.Env;
@@ -13,7 +14,8 @@ import org.larch.storage.Txn;
 
 /**
  * Reads a key's ids as the LMDB reader does: {@link Cursor#seek} to the key, then a page of packed
- * ids at a time ({@link Cursor#getMultiple()}, {@link Cursor#nextMultiple()}).
+ * ids at a time, in place ({@link Cursor#getMultiple(ByteView)}, {@link Cursor#nextMultiple(ByteView)},
+ * as lmdbjava points its reused buffer at them).
  */
 final class LarchDupReader implements DupReader {
     private static final ValueLayout.OfLong BIG_ENDIAN_LONG =
@@ -22,6 +24,7 @@ final class LarchDupReader implements DupReader {
     private final Dbi dbi;
     private final Txn txn;
     private Cursor cursor;
+    private final ByteView ids = new ByteView();
 
     LarchDupReader(Env env, Dbi dbi) {
         this.dbi = dbi;
@@ -35,18 +38,20 @@ final class LarchDupReader implements DupReader {
             return 0;
         }
         int count = 0;
-        for (MemorySegment ids = cursor.getMultiple(); ids != null; ids = cursor.nextMultiple()) {
+        cursor.getMultiple(ids);
+        do {
             count += addIds(ids, checksum);
-        }
+        } while (cursor.nextMultiple(ids));
         return count;
     }
 
-    private static int addIds(MemorySegment ids, Checksum checksum) {
-        long size = ids.byteSize();
-        for (long offset = 0; offset < size; offset += DupDataset.ID_BYTES) {
-            checksum.addId(ids.get(BIG_ENDIAN_LONG, offset));
+    private static int addIds(ByteView ids, Checksum checksum) {
+        MemorySegment segment = ids.segment();
+        long end = ids.offset() + ids.length();
+        for (long offset = ids.offset(); offset < end; offset += DupDataset.ID_BYTES) {
+            checksum.addId(segment.get(BIG_ENDIAN_LONG, offset));
         }
-        return (int) (size / DupDataset.ID_BYTES);
+        return (int) (ids.length() / DupDataset.ID_BYTES);
     }
 
     @Override
