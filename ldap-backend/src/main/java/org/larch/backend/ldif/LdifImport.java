@@ -23,6 +23,7 @@ import org.larch.backend.ops.OperationContext;
 import org.larch.backend.request.UpdateControls;
 import org.larch.backend.store.DirectoryStore;
 import org.larch.backend.store.DnLookup;
+import org.larch.backend.store.DnNames;
 
 /**
  * {@code larch import}: adds the entries of an LDIF file straight into the store (no server, no
@@ -83,6 +84,9 @@ public final class LdifImport {
         private final DeferredEntries deferred = new DeferredEntries();
         private final List<LdifProblem> rejected = new ArrayList<>();
         private ImportTransactions transactions;
+        /** The parent of the entry added last and its id: siblings in a row skip the walk down dn2id. */
+        private Dn lastParent;
+        private long lastParentId;
         private long added;
         private long changed;
 
@@ -117,6 +121,7 @@ public final class LdifImport {
 
         /** Commits the entries so far, then runs the change as an LDAP request of the importer would. */
         private void applyChange(LdifChange change) {
+            lastParent = null;
             try {
                 transactions.outside(() -> run(change));
                 changed++;
@@ -159,7 +164,7 @@ public final class LdifImport {
                 deferred.defer(entry.dn().getParent(), entry, lineNumber);
                 return false;
             }
-            if (transactions.writer().idOf(entry.dn()) != 0) {
+            if (exists(parentId, entry.dn())) {
                 throw new LdapOperationException(ResultCodeEnum.ENTRY_ALREADY_EXISTS,
                         "the entry already exists");
             }
@@ -182,8 +187,26 @@ public final class LdifImport {
                 throw new LdapOperationException(ResultCodeEnum.NO_SUCH_OBJECT,
                         "not under the suffix " + suffix.getName());
             }
-            DnLookup parent = transactions.writer().lookup(dn.getParent());
-            return parent.found() ? parent.id() : -1;
+            Dn parentDn = dn.getParent();
+            if (parentDn.equals(lastParent)) {
+                return lastParentId;
+            }
+            DnLookup parent = transactions.writer().lookup(parentDn);
+            if (!parent.found()) {
+                return -1;
+            }
+            lastParent = parentDn;
+            lastParentId = parent.id();
+            return lastParentId;
+        }
+
+        /** Whether the entry at {@code dn}, a child of {@code parentId} (0: the suffix), is there already. */
+        private boolean exists(long parentId, Dn dn) {
+            if (parentId == 0) {
+                return transactions.writer().idOf(dn) != 0;
+            }
+            String rdn = DnNames.schemaAware(store.schema().schemaManager(), dn.getRdn()).getNormName();
+            return transactions.writer().childId(parentId, rdn) != 0;
         }
 
         /** Schema check (unless skipped), then the operational attributes the file did not bring. */
