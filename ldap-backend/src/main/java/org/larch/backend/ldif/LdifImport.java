@@ -168,13 +168,22 @@ public final class LdifImport {
                 deferred.defer(entry.dn().getParent(), prepared);
                 return false;
             }
-            if (exists(parentId, entry.dn())) {
-                throw new LdapOperationException(ResultCodeEnum.ENTRY_ALREADY_EXISTS,
-                        "the entry already exists");
+            if (prepared.uuidFromFile()) {
+                // an existing entry is named as such, not by the entryUUID it already has
+                requireNew(parentId, entry.dn());
+                prepared.requireValid();
+                requireUsableUuids(entry);
+            } else {
+                prepared.requireValid();
             }
-            prepared.requireValid();
-            requireUsableUuids(entry);
-            transactions.store(parentId, entry, prepared.keys());
+            try {
+                transactions.store(parentId, entry, prepared.keys());
+            } catch (LdapOperationException e) {
+                if (e.resultCode() == ResultCodeEnum.ENTRY_ALREADY_EXISTS) {
+                    throw alreadyExists();
+                }
+                throw e;
+            }
             if (++added % PROGRESS_EVERY_ENTRIES == 0) {
                 progress.update(added, charactersRead);
             }
@@ -204,13 +213,22 @@ public final class LdifImport {
             return lastParentId;
         }
 
-        /** Whether the entry at {@code dn}, a child of {@code parentId} (0: the suffix), is there already. */
-        private boolean exists(long parentId, Dn dn) {
+        /** ENTRY_ALREADY_EXISTS if the entry at {@code dn}, a child of {@code parentId} (0: the suffix), is there already. */
+        private void requireNew(long parentId, Dn dn) {
+            boolean exists;
             if (parentId == 0) {
-                return transactions.writer().idOf(dn) != 0;
+                exists = transactions.writer().idOf(dn) != 0;
+            } else {
+                String rdn = DnNames.schemaAware(store.schema().schemaManager(), dn.getRdn()).getNormName();
+                exists = transactions.writer().childId(parentId, rdn) != 0;
             }
-            String rdn = DnNames.schemaAware(store.schema().schemaManager(), dn.getRdn()).getNormName();
-            return transactions.writer().childId(parentId, rdn) != 0;
+            if (exists) {
+                throw alreadyExists();
+            }
+        }
+
+        private static LdapOperationException alreadyExists() {
+            return new LdapOperationException(ResultCodeEnum.ENTRY_ALREADY_EXISTS, "the entry already exists");
         }
 
         /**

@@ -10,9 +10,10 @@ import org.larch.backend.index.EntryIndexKeys;
  * then not stamped and no keys), which is raised only when the entry's turn to be stored comes, so
  * that problems are reported in the order they would be without the preparation ahead.
  */
-record PreparedEntry(DirectoryEntry entry, int lineNumber, EntryIndexKeys keys, LdapOperationException failure) {
-    static PreparedEntry failed(DirectoryEntry entry, int lineNumber, LdapOperationException failure) {
-        return new PreparedEntry(entry, lineNumber, null, failure);
+record PreparedEntry(DirectoryEntry entry, int lineNumber, EntryIndexKeys keys, LdapOperationException failure,
+        boolean uuidFromFile) {
+    static PreparedEntry failed(DirectoryEntry entry, int lineNumber, LdapOperationException failure, boolean uuidFromFile) {
+        return new PreparedEntry(entry, lineNumber, null, failure, uuidFromFile);
     }
 
     /** Throws the schema's objection, if any. */

@@ -28,6 +28,7 @@ final class RecordPreparation {
     private final Identity importer;
     private final Function<DirectoryEntry, EntryIndexKeys> indexKeys;
     private final AttributeType structuralObjectClass;
+    private final AttributeType entryUuid;
 
     RecordPreparation(LdifRecordReader reader, DirectorySchema schema, ImportOptions options,
             OperationalAttributes operational, CsnGenerator csns, Identity importer,
@@ -42,6 +43,7 @@ final class RecordPreparation {
         this.importer = importer;
         this.indexKeys = indexKeys;
         this.structuralObjectClass = schema.requireAttributeType("structuralObjectClass");
+        this.entryUuid = schema.requireAttributeType("entryUUID");
     }
 
     /** The next record, prepared; null at the end of the file. Change records are left out with dryRun. */
@@ -69,13 +71,14 @@ final class RecordPreparation {
 
     /** Schema check (unless skipped), then the operational attributes the file did not bring, then the index keys. */
     private PreparedEntry prepare(DirectoryEntry entry, int lineNumber) {
+        boolean uuidFromFile = !entry.ofType(entryUuid).isEmpty();
         try {
             String structural = options.skipSchemaCheck() ? null : schema.check(entry);
             boolean hasStructural = !entry.ofType(structuralObjectClass).isEmpty();
             operational.stampAdd(entry, importer, csns.next(), hasStructural ? null : structural);
         } catch (LdapOperationException e) {
-            return PreparedEntry.failed(entry, lineNumber, e);
+            return PreparedEntry.failed(entry, lineNumber, e, uuidFromFile);
         }
-        return new PreparedEntry(entry, lineNumber, indexKeys.apply(entry), null);
+        return new PreparedEntry(entry, lineNumber, indexKeys.apply(entry), null, uuidFromFile);
     }
 }
