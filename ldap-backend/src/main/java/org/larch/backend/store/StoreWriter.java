@@ -160,7 +160,8 @@ public final class StoreWriter extends StoreReader {
         long id = store.meta().allocateId(txn);
         SelfRecord self = new SelfRecord(parentId, normalizedRdn, rdn);
         store.dn2id().put(txn, EntryIds.key(parentId), self.childRecord(id, 1).encode());
-        store.dn2id().put(txn, EntryIds.key(id), self.encode());
+        // a new id is the greatest dn2id key: its self record goes at the end of the tree
+        store.dn2id().put(txn, EntryIds.key(id), self.encode(), PutFlag.APPEND);
         store.id2entry().put(txn, EntryIds.key(id), encode(entry), PutFlag.APPEND);
         adjustSubtreeSizes(parentId, 1);
         uuids.add(txn, id, entry);
