@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  */
 final class RecordPipeline implements AutoCloseable {
     private static final int CHUNK_RECORDS = 256;
-    private static final int CHUNKS_AHEAD = 8;
+    /** About 8,000 records: the reader keeps preparing while the writer flushes a commit's index keys. */
+    private static final int CHUNKS_AHEAD = 32;
     private static final long POLL_MILLIS = 100;
 
     private final Supplier<ReadRecord> source;
