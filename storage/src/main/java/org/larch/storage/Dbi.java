@@ -121,8 +121,9 @@ public final class Dbi {
      * DUPFIXED: adds {@code count} values of {@code valueSize} bytes each, packed one after the other in
      * {@code values} and sorted ascending (no value twice), to {@code key}'s values in one step (LMDB's
      * {@code MDB_MULTIPLE}). Values already there are skipped. Returns how many were added. Meant for
-     * index builders that collect ids per key: when every value is greater than the key's last, the
-     * values are appended without a search per value.
+     * index builders that collect ids per key: one descent to the key and one rewrite of its node per
+     * call; when the values are greater than the key's last, they are appended without a search per
+     * value. Values out of order are refused ({@link IllegalArgumentException}) before anything changes.
      */
     public int putMultiple(Txn txn, byte[] key, byte[] values, int valueSize, int count) {
         if ((storedFlags & DbiFlag.DUPFIXED.bits) == 0) {
@@ -132,15 +133,11 @@ public final class Dbi {
             throw new IllegalArgumentException(count + " values of " + valueSize + " bytes do not fit in "
                     + values.length + " bytes");
         }
-        int added = 0;
-        byte[] value = new byte[valueSize];
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(values, i * valueSize, value, 0, valueSize);
-            if (put(txn, key, value, PutFlag.NODUPDATA)) {
-                added++;
-            }
+        try {
+            return duplicatesWriter(txn).putMultiple(txn.keySegment(key), txn.valueSegment(values), valueSize, count);
+        } catch (RuntimeException | InternalError e) {
+            throw txn.failed(e);
         }
-        return added;
     }
 
     /** {@link #put(Txn, byte[], byte[], PutFlag...)} with no flag, without a varargs array per call. */

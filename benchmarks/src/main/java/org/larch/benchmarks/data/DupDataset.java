@@ -60,6 +60,26 @@ public final class DupDataset {
         return ByteBuffer.allocate(ID_BYTES).putLong(0, id(keyIndex, idIndex)).array();
     }
 
+    /**
+     * Where batch {@code batch} of {@code batches} starts among a key's ids: batch {@code b} adds ids
+     * {@code [batchStart(b), batchStart(b + 1))}, runs as even as they divide, so that every batch
+     * appends to what the earlier ones added ({@code batchStart(batches)} is {@link #idsPerKey()}).
+     */
+    public int batchStart(int batch, int batches) {
+        return (int) ((long) idsPerKey * batch / batches);
+    }
+
+    /** The ids {@code [from, to)} of key {@code keyIndex}, big-endian, packed into {@code target}. */
+    public void packIds(int keyIndex, int from, int to, byte[] target) {
+        for (int i = from; i < to; i++) {
+            long id = id(keyIndex, i);
+            int at = (i - from) * ID_BYTES;
+            for (int b = 0; b < ID_BYTES; b++) {
+                target[at + b] = (byte) (id >>> (56 - 8 * b));
+            }
+        }
+    }
+
     /** What a lookup of key {@code keyIndex} adds to a {@link Checksum}: the sum of its ids. */
     public long idSum(int keyIndex) {
         long sum = 0;

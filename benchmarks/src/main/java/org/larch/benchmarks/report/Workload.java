@@ -13,7 +13,9 @@ enum Workload {
     RANDOM_LOAD("LoadBenchmark.randomOrder", "random-order load, 1 txn", "entries/s", true, 1.0),
     BATCHED_PUTS("WriteBenchmark.batchedNoSync", "random puts, 1,000 per commit, no sync", "puts/s", false, 1.0),
     DURABLE_PUT("WriteBenchmark.durableSinglePut", "one put per durable commit", "commits/s", false, 1.0),
-    INDEX_LOOKUP("DupLookupBenchmark.allIdsOfKey", "dup lookup: all ids of a random key", "lookups/s", false, 0);
+    INDEX_LOOKUP("DupLookupBenchmark.allIdsOfKey", "dup lookup: all ids of a random key", "lookups/s", false, 0),
+    INDEX_BUILD("DupAppendBenchmark.appendInBatches", "index build: ids appended per key in batches", "ids/s", true,
+            0);
 
     /** The benchmark's class and method, as the end of JMH's benchmark name. */
     final String benchmark;

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.larch.benchmarks.data.Checksum;
 import org.larch.benchmarks.data.Dataset;
 import org.larch.benchmarks.store.Batch;
+import org.larch.benchmarks.store.DupReader;
 import org.larch.benchmarks.store.KvReader;
 import org.larch.benchmarks.store.KvStore;
 import org.larch.benchmarks.store.StoreKind;
@@ -142,6 +143,34 @@ class WorkloadSmokeTest {
     @MethodSource("storesWithDuplicates")
     void anIndexLookupReadsIdsSpanningPages(StoreKind kind) {
         lookUpAndCheck(kind, 20, 1_500);
+    }
+
+    /**
+     * An index built in batches holds every id of every key: 300 ids per key, so Larch's keys go from
+     * one value to inline values to a nested tree across the batches.
+     */
+    @ParameterizedTest
+    @MethodSource("storesWithDuplicates")
+    void anIndexBuiltInBatchesHoldsEveryId(StoreKind kind) {
+        FreshIndex fresh = new FreshIndex();
+        fresh.store = kind;
+        fresh.entries = 60 * 300;
+        fresh.keys = 60;
+        fresh.batches = 7;
+        fresh.makeData();
+        fresh.open();
+        try {
+            assertEquals(fresh.entries, new DupAppendBenchmark().appendInBatches(fresh));
+            try (DupReader reader = fresh.index.openReader()) {
+                for (int k = 0; k < fresh.keys; k++) {
+                    Checksum checksum = new Checksum();
+                    assertEquals(300, reader.lookup(fresh.data.key(k), checksum), "ids of key " + k);
+                    assertEquals(fresh.data.idSum(k), checksum.value(), "ids of key " + k);
+                }
+            }
+        } finally {
+            fresh.close();
+        }
     }
 
     static List<StoreKind> storesWithDuplicates() {

@@ -1,8 +1,6 @@
 package org.larch.backend.csn;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -36,9 +34,8 @@ public record Csn(long epochMicros, int count, int serverId, int modification) i
     public static final int MAX_COUNT = 0xFFFFFF;
     public static final int MAX_SERVER_ID = 0xFFF;
     public static final int MAX_MODIFICATION = 0xFFFFFF;
+    private static final HexFormat HEX = HexFormat.of();
 
-    private static final DateTimeFormatter SECONDS =
-            DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneOffset.UTC);
     private static final Comparator<Csn> ORDER = Comparator.comparingLong(Csn::epochMicros)
             .thenComparingInt(Csn::count)
             .thenComparingInt(Csn::serverId)
@@ -60,8 +57,8 @@ public record Csn(long epochMicros, int count, int serverId, int modification) i
                     "not a CSN (expected YYYYmmddHHMMSS.uuuuuuZ#count#sid#mod): '" + text + "'");
         }
         try {
-            long seconds = SECONDS.parse(text.substring(0, 14), Instant::from).getEpochSecond();
-            long micros = Long.parseLong(text.substring(15, 21));
+            long seconds = UtcSeconds.parse(text, 0);
+            long micros = Long.parseLong(text, 15, 21, 10);
             return new Csn(
                     seconds * 1_000_000 + micros,
                     HexFormat.fromHexDigits(text, 23, 29),
@@ -79,12 +76,18 @@ public record Csn(long epochMicros, int count, int serverId, int modification) i
 
     /** The text form, 40 characters, lowercase hex as OpenLDAP writes it. */
     public String format() {
-        Instant time = time();
-        return SECONDS.format(time)
-                + '.' + String.format("%06d", epochMicros % 1_000_000)
-                + "Z#" + hex(count, 6)
-                + '#' + hex(serverId, 3)
-                + '#' + hex(modification, 6);
+        StringBuilder text = new StringBuilder(TEXT_LENGTH);
+        text.append(UtcSeconds.format(Math.floorDiv(epochMicros, 1_000_000))).append('.');
+        appendDecimal(text, epochMicros % 1_000_000, 6);
+        text.append("Z#").append(hex(count, 6))
+                .append('#').append(hex(serverId, 3))
+                .append('#').append(hex(modification, 6));
+        return text.toString();
+    }
+
+    private static void appendDecimal(StringBuilder text, long value, int digits) {
+        String decimal = Long.toString(value);
+        text.repeat('0', digits - decimal.length()).append(decimal);
     }
 
     @Override
@@ -110,7 +113,7 @@ public record Csn(long epochMicros, int count, int serverId, int modification) i
     }
 
     private static String hex(int value, int digits) {
-        return HexFormat.of().toHexDigits(value).substring(8 - digits);
+        return HEX.toHexDigits(value).substring(8 - digits);
     }
 
     private static void requireRange(String field, int value, int max) {

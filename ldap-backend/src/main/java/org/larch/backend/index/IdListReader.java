@@ -29,6 +29,11 @@ final class IdListReader {
         return bytes;
     }
 
+    /** Writes {@code id} as 8 big-endian bytes into {@code target} at {@code offset}. */
+    static void encodeId(long id, byte[] target, int offset) {
+        MemorySegment.ofArray(target).set(BIG_ENDIAN_ID, offset, id);
+    }
+
     /** The ids under {@code key} (empty if none). */
     IdSet read(Txn txn, Dbi dbi, IndexKey key) {
         try (Cursor cursor = dbi.openCursor(txn)) {

@@ -24,7 +24,7 @@ import java.util.Arrays;
  * the filter check drops). Long keys lose their order; only integer and generalizedTime equality keys,
  * which are short, are scanned as ranges.
  */
-record IndexKey(byte[] bytes) {
+final class IndexKey {
     static final byte PRESENT = 0x01;
     static final byte EQUALITY = 0x02;
     static final byte SUB_INITIAL = 0x03;
@@ -33,6 +33,20 @@ record IndexKey(byte[] bytes) {
     static final byte APPROX = 0x06;
     static final int MAX_KEY_BYTES = 480;
     private static final int DIGEST_BYTES = 32;
+
+    private final byte[] bytes;
+    /** Computed once, where the key is made (an import's reader thread), not at each map lookup. */
+    private final int hash;
+
+    IndexKey(byte[] bytes) {
+        this.bytes = bytes;
+        this.hash = Arrays.hashCode(bytes);
+    }
+
+    /** The key as stored in the index sub-database. */
+    byte[] bytes() {
+        return bytes;
+    }
 
     static IndexKey of(byte kind, byte[] key) {
         byte[] bytes = new byte[1 + key.length];
@@ -66,12 +80,12 @@ record IndexKey(byte[] bytes) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof IndexKey key && Arrays.equals(bytes, key.bytes);
+        return other instanceof IndexKey key && hash == key.hash && Arrays.equals(bytes, key.bytes);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return hash;
     }
 
     @Override

@@ -33,6 +33,8 @@ import org.larch.storage.Txn;
  */
 public final class Indexes {
     private static final String OBJECT_CLASS = "objectClass";
+    /** Entries whose keys a rebuild collects in memory before writing them (bounds the memory a rebuild takes). */
+    private static final int REBUILD_BATCH_ENTRIES = 10_000;
 
     private final Map<String, IndexedAttribute> byOid;
     private final Dbi configDbi;
@@ -147,15 +149,22 @@ public final class Indexes {
 
     /** Second step, once per batch: adds the keys of {@code entries} (each with its id) to every stale index. */
     public void addToStale(Txn writeTxn, Iterable<DirectoryEntry> entries) {
-        List<IndexedAttribute> stale = stale();
+        IndexBatch batch = new IndexBatch(stale(), keyMaker);
         for (DirectoryEntry entry : entries) {
-            byte[] idBytes = IdListReader.encodeId(entry.id());
-            for (IndexedAttribute index : stale) {
-                for (IndexKey key : index.keysOf(entry, keyMaker)) {
-                    index.dbi().put(writeTxn, key.bytes(), idBytes, PutFlag.NODUPDATA);
-                }
+            batch.add(entry.id(), entry);
+            if (batch.size() >= REBUILD_BATCH_ENTRIES) {
+                batch.flush(writeTxn);
             }
         }
+        batch.flush(writeTxn);
+    }
+
+    /**
+     * A batch for the keys of new entries in every index (ready or stale, as {@link #update} writes
+     * them): for bulk adds, flushed before the transaction commits or anything else reads the indexes.
+     */
+    public IndexBatch newBatch() {
+        return new IndexBatch(List.copyOf(byOid.values()), keyMaker);
     }
 
     /** Last step: records the configuration of every stale index, which is used once {@code writeTxn} commits. */

@@ -6,28 +6,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.directory.api.ldap.model.name.Dn;
-import org.larch.backend.entry.DirectoryEntry;
 
 /**
  * Entries that came before their parent, waiting by the parent's normalized DN until it is added;
  * what is left at the end never found its parent.
  */
 final class DeferredEntries {
-    /** A waiting entry and the line its record starts on. */
-    record Waiting(DirectoryEntry entry, int lineNumber) {
-    }
-
-    private final Map<String, List<Waiting>> byParent = new HashMap<>();
+    private final Map<String, List<PreparedEntry>> byParent = new HashMap<>();
     private int size;
 
-    void defer(Dn parent, DirectoryEntry entry, int lineNumber) {
-        byParent.computeIfAbsent(parent.getNormName(), any -> new ArrayList<>()).add(new Waiting(entry, lineNumber));
+    void defer(Dn parent, PreparedEntry entry) {
+        byParent.computeIfAbsent(parent.getNormName(), any -> new ArrayList<>()).add(entry);
         size++;
     }
 
     /** The entries waiting for {@code parent}, no longer waiting. */
-    List<Waiting> release(Dn parent) {
-        List<Waiting> waiting = byParent.remove(parent.getNormName());
+    List<PreparedEntry> release(Dn parent) {
+        List<PreparedEntry> waiting = byParent.remove(parent.getNormName());
         if (waiting == null) {
             return List.of();
         }
@@ -40,10 +35,10 @@ final class DeferredEntries {
     }
 
     /** Every entry still waiting, in line order. */
-    List<Waiting> remaining() {
-        List<Waiting> all = new ArrayList<>();
+    List<PreparedEntry> remaining() {
+        List<PreparedEntry> all = new ArrayList<>();
         byParent.values().forEach(all::addAll);
-        all.sort(Comparator.comparingInt(Waiting::lineNumber));
+        all.sort(Comparator.comparingInt(PreparedEntry::lineNumber));
         return all;
     }
 }

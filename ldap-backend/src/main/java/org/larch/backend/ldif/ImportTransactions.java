@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.larch.backend.csn.Csn;
 import org.larch.backend.entry.DirectoryEntry;
+import org.larch.backend.index.EntryIndexKeys;
+import org.larch.backend.index.IndexBatch;
 import org.larch.backend.index.Indexes;
 import org.larch.backend.operational.OperationalAttributes;
 import org.larch.backend.store.DirectoryStore;
@@ -14,6 +16,9 @@ import org.larch.backend.store.StoreWriter;
  * commit raising the suffix's {@code contextCSN} to the greatest {@code entryCSN} (per server) stored
  * so far, so every committed state is one a server can open. With {@code dryRun} there is one
  * transaction, never committed.
+ *
+ * <p>The index keys of the added entries are collected in an {@link IndexBatch} and written before
+ * each commit and before a change record runs, so each key's pages are touched once per transaction.
  */
 final class ImportTransactions implements AutoCloseable {
     private final DirectoryStore store;
@@ -21,6 +26,7 @@ final class ImportTransactions implements AutoCloseable {
     private final OperationalAttributes operational;
     private final ImportOptions options;
     private final Map<Integer, Csn> greatestCsns = new HashMap<>();
+    private final IndexBatch batch;
     private StoreWriter writer;
     private int inTransaction;
     private long committedEntries;
@@ -30,6 +36,7 @@ final class ImportTransactions implements AutoCloseable {
         this.indexes = indexes;
         this.operational = operational;
         this.options = options;
+        this.batch = indexes.newBatch();
         this.writer = store.beginWrite();
     }
 
@@ -42,16 +49,31 @@ final class ImportTransactions implements AutoCloseable {
         return writer;
     }
 
+    /** The index keys of {@code entry}, for {@link #store}; any thread may call it. */
+    EntryIndexKeys indexKeys(DirectoryEntry entry) {
+        return batch.keysOf(entry);
+    }
+
     /** Stores {@code entry} under {@code parentId} (0: it is the suffix entry) with its index keys. */
     void store(long parentId, DirectoryEntry entry) {
+        store(parentId, entry, indexKeys(entry));
+    }
+
+    /** Stores {@code entry} under {@code parentId} (0: it is the suffix entry) with {@code keys}, its {@link #indexKeys}. */
+    void store(long parentId, DirectoryEntry entry, EntryIndexKeys keys) {
         if (parentId == 0) {
             writer.addSuffix(entry);
         } else {
             writer.add(parentId, entry.dn().getRdn(), entry);
         }
-        indexes.update(writer.txn(), entry.id(), null, entry);
+        batch.add(entry.id(), keys);
         noteCsn(operational.entryCsn(entry));
-        if (++inTransaction >= options.entriesPerCommit() && !options.dryRun()) {
+        if (++inTransaction % options.entriesPerCommit() != 0) {
+            return;
+        }
+        if (options.dryRun()) {
+            batch.flush(writer.txn());
+        } else {
             commit();
             writer.close();
             writer = store.beginWrite();
@@ -94,6 +116,7 @@ final class ImportTransactions implements AutoCloseable {
     }
 
     private void commit() {
+        batch.flush(writer.txn());
         raiseContextCsn();
         writer.commit();
         committedEntries += inTransaction;

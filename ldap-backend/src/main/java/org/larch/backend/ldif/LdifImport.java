@@ -23,6 +23,7 @@ import org.larch.backend.ops.OperationContext;
 import org.larch.backend.request.UpdateControls;
 import org.larch.backend.store.DirectoryStore;
 import org.larch.backend.store.DnLookup;
+import org.larch.backend.store.DnNames;
 
 /**
  * {@code larch import}: adds the entries of an LDIF file straight into the store (no server, no
@@ -45,7 +46,6 @@ public final class LdifImport {
     private final OperationalAttributes operational;
     private final Identity importer;
     private final ImportOptions options;
-    private final LdifEntries entries;
     private final ImportProgress progress;
 
     /** {@code progress} hears how far the import is, every thousand entries. */
@@ -57,17 +57,24 @@ public final class LdifImport {
         this.operational = context.operational();
         this.importer = importer;
         this.options = options;
-        this.entries = new LdifEntries(store.schema());
         this.progress = progress;
     }
 
-    /** Imports every record of {@code in} (named {@code file} in problems). */
+    /**
+     * Imports every record of {@code in} (named {@code file} in problems): a reader thread reads and
+     * prepares the records ({@link RecordPreparation}), this thread stores them in file order.
+     */
     public ImportReport run(BufferedReader in, String file) {
         long start = System.nanoTime();
-        Run run = new Run(new LdifRecordReader(in, file));
+        LdifRecordReader reader = new LdifRecordReader(in, file);
+        Run run = new Run(reader);
         try (ImportTransactions transactions = new ImportTransactions(store, indexes, operational, options)) {
             run.transactions = transactions;
-            run.readAll();
+            RecordPreparation preparation = new RecordPreparation(reader, store.schema(), options, operational,
+                    context.csns(), importer, transactions::indexKeys);
+            try (RecordPipeline records = new RecordPipeline(preparation::next)) {
+                run.storeAll(records);
+            }
             transactions.finish();
         } catch (LdifException e) {
             throw e.stoppedImport(run.transactions == null ? 0 : run.transactions.committedEntries(), options.dryRun());
@@ -76,47 +83,48 @@ public final class LdifImport {
                 options.dryRun());
     }
 
-    /** The state of one import. */
+    /** The state of one import's writing side. */
     private final class Run {
         private final LdifRecordReader reader;
-        private final ChangeRecords changes;
         private final DeferredEntries deferred = new DeferredEntries();
         private final List<LdifProblem> rejected = new ArrayList<>();
         private ImportTransactions transactions;
+        /** The parent of the entry added last and its id: siblings in a row skip the walk down dn2id. */
+        private Dn lastParent;
+        private long lastParentId;
+        private long charactersRead;
         private long added;
         private long changed;
 
         Run(LdifRecordReader reader) {
             this.reader = reader;
-            this.changes = new ChangeRecords(store.schema(), reader.file());
         }
 
-        void readAll() {
-            while (true) {
-                try {
-                    List<LdifLine> record = reader.next();
-                    if (record == null) {
-                        return;
+        /** Stores the records in file order. */
+        void storeAll(RecordPipeline records) {
+            for (ReadRecord next = records.next(); next != null; next = records.next()) {
+                switch (next) {
+                    case ReadRecord.Entry entry -> {
+                        charactersRead = entry.charactersRead();
+                        addWithWaiting(entry.prepared());
                     }
-                    addRecord(record);
-                } catch (LdifException e) {
-                    reject(e.problem());
+                    case ReadRecord.Change change -> {
+                        try {
+                            applyChange(change.change());
+                        } finally {
+                            change.applied();
+                        }
+                    }
+                    case ReadRecord.Problem problem -> reject(problem.problem());
+                    case ReadRecord.Crash crash -> throw crash.failure();
+                    case ReadRecord.End end -> throw new IllegalStateException("records after the end");
                 }
-            }
-        }
-
-        private void addRecord(List<LdifLine> record) {
-            Dn dn = entries.dn(record, reader.file());
-            LdifChange change = changes.read(dn, record);
-            if (change instanceof LdifChange.Add add) {
-                addWithWaiting(entries.entry(dn, add.attributeLines()), add.lineNumber());
-            } else if (!options.dryRun()) {
-                applyChange(change);
             }
         }
 
         /** Commits the entries so far, then runs the change as an LDAP request of the importer would. */
         private void applyChange(LdifChange change) {
+            lastParent = null;
             try {
                 transactions.outside(() -> run(change));
                 changed++;
@@ -137,13 +145,13 @@ public final class LdifImport {
         }
 
         /** Adds the entry, then the entries that waited for it, and theirs, and so on. */
-        private void addWithWaiting(DirectoryEntry first, int firstLine) {
-            Deque<DeferredEntries.Waiting> work = new ArrayDeque<>();
-            work.push(new DeferredEntries.Waiting(first, firstLine));
+        private void addWithWaiting(PreparedEntry first) {
+            Deque<PreparedEntry> work = new ArrayDeque<>();
+            work.push(first);
             while (!work.isEmpty()) {
-                DeferredEntries.Waiting next = work.pop();
+                PreparedEntry next = work.pop();
                 try {
-                    if (add(next.entry(), next.lineNumber())) {
+                    if (add(next)) {
                         deferred.release(next.entry().dn()).forEach(work::push);
                     }
                 } catch (LdapOperationException e) {
@@ -153,21 +161,31 @@ public final class LdifImport {
         }
 
         /** Adds the entry, or defers it (false) until its parent is added. */
-        private boolean add(DirectoryEntry entry, int lineNumber) {
+        private boolean add(PreparedEntry prepared) {
+            DirectoryEntry entry = prepared.entry();
             long parentId = parentId(entry.dn());
             if (parentId < 0) {
-                deferred.defer(entry.dn().getParent(), entry, lineNumber);
+                deferred.defer(entry.dn().getParent(), prepared);
                 return false;
             }
-            if (transactions.writer().idOf(entry.dn()) != 0) {
-                throw new LdapOperationException(ResultCodeEnum.ENTRY_ALREADY_EXISTS,
-                        "the entry already exists");
+            if (prepared.uuidFromFile()) {
+                // an existing entry is named as such, not by the entryUUID it already has
+                requireNew(parentId, entry.dn());
+                prepared.requireValid();
+                requireUsableUuids(entry);
+            } else {
+                prepared.requireValid();
             }
-            stamp(entry);
-            requireUsableUuids(entry);
-            transactions.store(parentId, entry);
+            try {
+                transactions.store(parentId, entry, prepared.keys());
+            } catch (LdapOperationException e) {
+                if (e.resultCode() == ResultCodeEnum.ENTRY_ALREADY_EXISTS) {
+                    throw alreadyExists();
+                }
+                throw e;
+            }
             if (++added % PROGRESS_EVERY_ENTRIES == 0) {
-                progress.update(added, reader.charactersRead());
+                progress.update(added, charactersRead);
             }
             return true;
         }
@@ -182,15 +200,35 @@ public final class LdifImport {
                 throw new LdapOperationException(ResultCodeEnum.NO_SUCH_OBJECT,
                         "not under the suffix " + suffix.getName());
             }
-            DnLookup parent = transactions.writer().lookup(dn.getParent());
-            return parent.found() ? parent.id() : -1;
+            Dn parentDn = dn.getParent();
+            if (parentDn.equals(lastParent)) {
+                return lastParentId;
+            }
+            DnLookup parent = transactions.writer().lookup(parentDn);
+            if (!parent.found()) {
+                return -1;
+            }
+            lastParent = parentDn;
+            lastParentId = parent.id();
+            return lastParentId;
         }
 
-        /** Schema check (unless skipped), then the operational attributes the file did not bring. */
-        private void stamp(DirectoryEntry entry) {
-            String structural = options.skipSchemaCheck() ? null : store.schema().check(entry);
-            boolean hasStructural = !entry.ofType(store.schema().requireAttributeType("structuralObjectClass")).isEmpty();
-            operational.stampAdd(entry, importer, context.csns().next(), hasStructural ? null : structural);
+        /** ENTRY_ALREADY_EXISTS if the entry at {@code dn}, a child of {@code parentId} (0: the suffix), is there already. */
+        private void requireNew(long parentId, Dn dn) {
+            boolean exists;
+            if (parentId == 0) {
+                exists = transactions.writer().idOf(dn) != 0;
+            } else {
+                String rdn = DnNames.schemaAware(store.schema().schemaManager(), dn.getRdn()).getNormName();
+                exists = transactions.writer().childId(parentId, rdn) != 0;
+            }
+            if (exists) {
+                throw alreadyExists();
+            }
+        }
+
+        private static LdapOperationException alreadyExists() {
+            return new LdapOperationException(ResultCodeEnum.ENTRY_ALREADY_EXISTS, "the entry already exists");
         }
 
         /**

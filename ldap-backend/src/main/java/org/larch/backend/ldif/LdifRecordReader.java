@@ -111,10 +111,28 @@ public final class LdifRecordReader {
             throw problem(raw.lineNumber(), "expected \"name: value\", found \"" + abbreviate(text) + "\"");
         }
         String name = text.substring(0, colon);
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9;.\\-]*")) {
+        if (!isAttributeDescription(name)) {
             throw problem(raw.lineNumber(), "not an attribute description: \"" + abbreviate(name) + "\"");
         }
         return new LdifLine(raw.lineNumber(), name, value(raw.lineNumber(), text.substring(colon + 1)));
+    }
+
+    /** {@code [A-Za-z0-9][A-Za-z0-9;.-]*}, without a regular expression per line. */
+    private static boolean isAttributeDescription(String name) {
+        if (!isAsciiLetterOrDigit(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isAsciiLetterOrDigit(c) && c != ';' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private byte[] value(int line, String afterColon) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.apache.directory.api.ldap.model.schema.ObjectClass;
@@ -20,12 +22,20 @@ import org.larch.backend.entry.EntryAttribute;
  * class and superclass are present, and every user attribute is allowed by some class (a subtype of an
  * allowed type is allowed; extensibleObject allows every attribute). Auxiliary classes may be added
  * freely (no DIT content rules).
+ *
+ * <p>Whether a class set allows an attribute type is remembered per set of classes (with
+ * superclasses), so that entries of the same classes, as in a bulk import, walk the type hierarchy once.
  */
 final class ObjectClassRules {
     private static final String OBJECT_CLASS_OID = "2.5.4.0";
     private static final String EXTENSIBLE_OBJECT_OID = "1.3.6.1.4.1.1466.101.120.111";
 
+    /** Class sets remembered before the memory is emptied (a guard against unbounded variety). */
+    private static final int MAX_REMEMBERED_CLASS_SETS = 1_000;
+
     private final DirectorySchema schema;
+    /** OIDs of a class set with its superclasses → attribute type OID → whether the set allows it. */
+    private final Map<Set<String>, Map<String, Boolean>> allowedByClassSet = new ConcurrentHashMap<>();
 
     ObjectClassRules(DirectorySchema schema) {
         this.schema = schema;
@@ -39,7 +49,7 @@ final class ObjectClassRules {
         Map<String, ObjectClass> all = withSuperclasses(listed);
         checkRequired(entry, all.values());
         if (!all.containsKey(EXTENSIBLE_OBJECT_OID)) {
-            checkAllowed(entry, all.values());
+            checkAllowed(entry, all.values(), allowedMemory(all.keySet()));
         }
         return structural.getName();
     }
@@ -130,12 +140,20 @@ final class ObjectClassRules {
         }
     }
 
-    private void checkAllowed(DirectoryEntry entry, Iterable<ObjectClass> classes) {
+    private Map<String, Boolean> allowedMemory(Set<String> classOids) {
+        if (allowedByClassSet.size() >= MAX_REMEMBERED_CLASS_SETS) {
+            allowedByClassSet.clear();
+        }
+        return allowedByClassSet.computeIfAbsent(Set.copyOf(classOids), any -> new ConcurrentHashMap<>());
+    }
+
+    private void checkAllowed(DirectoryEntry entry, Iterable<ObjectClass> classes, Map<String, Boolean> allowed) {
         for (EntryAttribute attribute : entry.attributes()) {
             AttributeType type = schema.typeOf(attribute) != null
                     ? schema.typeOf(attribute)
                     : schema.requireAttributeType(attribute.description().type());
-            if (!DirectorySchema.isOperational(type) && !isAllowed(type, classes)) {
+            if (!DirectorySchema.isOperational(type)
+                    && !allowed.computeIfAbsent(type.getOid(), any -> isAllowed(type, classes))) {
                 throw violation("attribute '" + attribute.description().type() + "' not allowed");
             }
         }

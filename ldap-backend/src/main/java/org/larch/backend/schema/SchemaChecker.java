@@ -34,10 +34,12 @@ import org.larch.backend.match.MatchingRules;
 final class SchemaChecker {
     private final DirectorySchema schema;
     private final AttributeValues values;
+    private final ObjectClassRules objectClassRules;
 
     SchemaChecker(DirectorySchema schema) {
         this.schema = schema;
         this.values = new AttributeValues(new MatchingRules(schema.schemaManager()));
+        this.objectClassRules = new ObjectClassRules(schema);
     }
 
     /** The structural object class's name, or the first violation as an LdapOperationException. */
@@ -45,7 +47,7 @@ final class SchemaChecker {
         for (EntryAttribute attribute : entry.attributes()) {
             checkValues(attribute, resolve(attribute));
         }
-        String structural = new ObjectClassRules(schema).check(entry);
+        String structural = objectClassRules.check(entry);
         new RdnValues(schema, values).checkPresent(entry);
         return structural;
     }

@@ -27,6 +27,7 @@ public final class StoreWriter extends StoreReader {
     private final PendingDescriptions pending = new PendingDescriptions();
     private final EntryUuids uuids;
     private final Map<Long, Long> pendingSizeChanges = new LinkedHashMap<>();
+    /** Entry id → parent id, for entries known to exist (so also: which parents need no existence check). */
     private final Map<Long, Long> parentIds = new HashMap<>();
 
     StoreWriter(DirectoryStore store, Txn txn) {
@@ -39,7 +40,7 @@ public final class StoreWriter extends StoreReader {
      * (also set on the entry). ENTRY_ALREADY_EXISTS if the parent has a child with that RDN.
      */
     public long add(long parentId, Rdn rdn, DirectoryEntry entry) {
-        if (selfRecord(parentId) == null) {
+        if (!parentIds.containsKey(parentId) && selfRecord(parentId) == null) {
             throw new LdapOperationException(ResultCodeEnum.NO_SUCH_OBJECT, "parent entry " + parentId + " does not exist");
         }
         Rdn normalized = DnNames.schemaAware(store.schema().schemaManager(), rdn);
@@ -159,7 +160,8 @@ public final class StoreWriter extends StoreReader {
         long id = store.meta().allocateId(txn);
         SelfRecord self = new SelfRecord(parentId, normalizedRdn, rdn);
         store.dn2id().put(txn, EntryIds.key(parentId), self.childRecord(id, 1).encode());
-        store.dn2id().put(txn, EntryIds.key(id), self.encode());
+        // a new id is the greatest dn2id key: its self record goes at the end of the tree
+        store.dn2id().put(txn, EntryIds.key(id), self.encode(), PutFlag.APPEND);
         store.id2entry().put(txn, EntryIds.key(id), encode(entry), PutFlag.APPEND);
         adjustSubtreeSizes(parentId, 1);
         uuids.add(txn, id, entry);

@@ -240,6 +240,44 @@ class LdifImportTest {
     }
 
     @Test
+    void manyRecordsReadAheadKeepFileOrderForChangesProblemsAndEntryCsns() throws Exception {
+        StringBuilder ldif = new StringBuilder(SUFFIX_RECORD);
+        for (int index = 0; index < 1_200; index++) {
+            ldif.append(person("uid=p" + index + ",dc=example,dc=com", "P" + index));
+            if (index == 700) {
+                ldif.append("dn: uid=p5,dc=example,dc=com\nchangetype: delete\n\n");
+                ldif.append("dn: uid=bad,dc=example,dc=com\nobjectClass: inetOrgPerson\nuid: bad\n\n"); // no cn, sn: rejected
+            }
+        }
+        ldif.append(person("uid=p5,dc=example,dc=com", "Again"));
+        ImportReport report = importInto(temp, ldif.toString(), new ImportOptions(true, false, false, 300));
+        assertEquals(1_202, report.added(), report::toString);
+        assertEquals(1, report.changed());
+        assertEquals(List.of("uid=bad,dc=example,dc=com"), report.rejected().stream().map(LdifProblem::dn).toList());
+        List<Entry> entries = LdifExportTest.parse(export(temp));
+        assertEquals(1_201, entries.size());
+        assertEquals("uid=p5,dc=example,dc=com", entries.getLast().getDN());
+        assertEquals("Again", entries.getLast().getAttributeValue("cn"));
+        for (int index = 1; index < entries.size(); index++) {
+            String before = entries.get(index - 1).getAttributeValue("entryCSN");
+            String after = entries.get(index).getAttributeValue("entryCSN");
+            assertTrue(before.compareTo(after) < 0, before + " before " + after);
+        }
+        try (DirectoryStore store = LdifFixtures.openStore(temp);
+                StoreReader reader = store.beginRead()) {
+            Indexes indexes = Indexes.open(store.env(), reader.txn(), LdifFixtures.settings(temp).indexes(), store.schema());
+            for (String cn : List.of("P17", "Again", "P5", "P6", "P1199")) {
+                IdSet found = indexes.candidates(reader.txn(), FilterParser.parse(store.schema().schemaManager(), "(cn=" + cn + ")"));
+                long matching = entries.stream().filter(entry -> cn.equals(entry.getAttributeValue("cn"))).count();
+                assertEquals(cn.equals("P5") ? 0 : 1, matching, cn);
+                assertEquals(matching, found.size(), cn);
+            }
+            IdSet people = indexes.candidates(reader.txn(), FilterParser.parse(store.schema().schemaManager(), "(objectClass=person)"));
+            assertEquals(1_200, people.size());
+        }
+    }
+
+    @Test
     void progressHearsEntriesAndCharactersReadEveryThousandEntries() throws Exception {
         StringBuilder ldif = new StringBuilder(SUFFIX_RECORD);
         for (int index = 0; index < 2_500; index++) {

@@ -19,6 +19,7 @@ import org.larch.backend.ldif.ImportProgress;
 import org.larch.backend.ldif.ImportReport;
 import org.larch.backend.ldif.LdifImport;
 import org.larch.backend.ldif.LdifProblem;
+import org.larch.backend.ldif.ProgressLine;
 import org.larch.backend.ops.OperationContext;
 import org.larch.backend.store.DirectoryStore;
 import org.larch.backend.store.DnNames;
@@ -118,12 +119,12 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** On a terminal, a line rewritten at most once a second: entries so far, entries per second, ETA. */
+    /** On a terminal, a line rewritten at most once a second: entries so far, entries per second, share read, ETA. */
     private ImportProgress progress() {
         if (System.console() == null) {
             return ImportProgress.NONE;
         }
-        return new ProgressLine(spec.commandLine().getErr(), fileSizeBytes());
+        return new TerminalProgress(spec.commandLine().getErr(), fileSizeBytes());
     }
 
     private long fileSizeBytes() {
@@ -134,14 +135,14 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** The progress line; the ETA assumes the rest of the file reads as fast as what was read (0 size: no ETA). */
-    private static final class ProgressLine implements ImportProgress {
+    /** Rewrites the progress line ({@link ProgressLine}) at most once a second. */
+    private static final class TerminalProgress implements ImportProgress {
         private final PrintWriter err;
         private final long fileSizeBytes;
         private final long startNanos = System.nanoTime();
         private long lastPrintedNanos = startNanos;
 
-        ProgressLine(PrintWriter err, long fileSizeBytes) {
+        TerminalProgress(PrintWriter err, long fileSizeBytes) {
             this.err = err;
             this.fileSizeBytes = fileSizeBytes;
         }
@@ -153,10 +154,7 @@ public final class ImportCommand implements Callable<Integer> {
                 return;
             }
             lastPrintedNanos = now;
-            double seconds = (now - startNanos) / 1e9;
-            String eta = fileSizeBytes <= 0 || charactersRead == 0 ? ""
-                    : String.format(", about %.0f s left", seconds * Math.max(0, fileSizeBytes - charactersRead) / charactersRead);
-            err.printf("\rlarch import: %d entries, %.0f entries/s%s\033[K", entries, entries / seconds, eta);
+            err.print("\r" + ProgressLine.format(entries, now - startNanos, charactersRead, fileSizeBytes) + "\033[K");
             err.flush();
         }
     }

@@ -1,6 +1,7 @@
 package org.larch.storage.btree;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import org.larch.storage.BadValueSizeException;
@@ -26,6 +27,10 @@ public final class DuplicatesWriter {
     private final TreeWriter main;
     private final Tree tree;
     private final TreePath path = new TreePath();
+    /** The descriptor of a key's nested tree, encoded for its node. */
+    private final MemorySegment descriptor = MemorySegment.ofArray(new byte[DbRecord.SIZE]);
+    /** One value at a time of a packed run, for the nested tree's writer; see {@link #scratchValue}. */
+    private MemorySegment scratch;
 
     public DuplicatesWriter(PageStore store, DbRecord db, KeyComparator keyOrder, KeyComparator valueOrder,
             boolean fixedSize) {
@@ -53,27 +58,121 @@ public final class DuplicatesWriter {
 
     /** Adds {@code value} to {@code key}'s values; false when the mode found it (or the key) already there. */
     public boolean put(MemorySegment key, MemorySegment value, Mode mode) {
-        checkValue(value);
-        Duplicates existing = read(key);
-        if (existing == null) {
+        checkValue(value.byteSize());
+        TreePath found = main.find(key);
+        if (found.isEmpty() || found.leafIndex() < 0) {
             TreeWriter.Mode plain = mode == Mode.APPEND ? TreeWriter.Mode.APPEND : TreeWriter.Mode.UPSERT;
-            return main.put(key, value, 0, plain);
+            return main.putFound(key, value, 0, plain);
         }
         if (mode == Mode.NO_OVERWRITE) {
             return false;
         }
         boolean append = mode == Mode.APPEND || mode == Mode.APPEND_DUP;
         long entries = db.entries;
-        boolean added = switch (existing) {
-            case Duplicates.Single single -> addToSingle(key, single, value, append);
-            case Duplicates.Inline inline -> addToInline(key, inline, value, append);
-            case Duplicates.Nested nested -> addToNested(key, nested, value, append);
-        };
+        LeafPage leaf = found.leaf();
+        int index = found.leafIndex();
+        int flags = leaf.flags(index);
+        boolean added;
+        if ((flags & LeafPage.DUPDATA) == 0) {
+            added = addToSingle(key, Tree.value(store, leaf, index).toArray(ValueLayout.JAVA_BYTE), value, append);
+        } else if ((flags & LeafPage.SUBDB) == 0) {
+            added = addToInline(key, leaf.inlineValue(index), value, append);
+        } else {
+            added = addToNested(key, DbRecord.decode(leaf.inlineValue(index), 0), value, append);
+        }
         if (!added) {
             return mode != Mode.NO_DUP_DATA;
         }
         db.entries = entries + 1;
         return true;
+    }
+
+    /**
+     * DUPFIXED: adds {@code count} values of {@code size} bytes, packed in {@code values} and ascending
+     * in the value order, to {@code key}'s values, skipping those already there; returns how many were
+     * added. One descent of the main tree, one rewrite of the key's node: values greater than all of
+     * the key's are appended (to a nested tree without a search each), others merged.
+     */
+    public int putMultiple(MemorySegment key, MemorySegment values, int size, int count) {
+        if (!fixedSize) {
+            throw new IllegalArgumentException("putMultiple is for DUPFIXED databases");
+        }
+        checkValue(size);
+        if (count == 0) {
+            return 0;
+        }
+        MemorySegment run = values.asSlice(0, (long) size * count);
+        PackedValues.requireAscending(run, size, count, valueOrder);
+        TreePath found = main.find(key);
+        long entries = db.entries;
+        int added;
+        if (found.isEmpty() || found.leafIndex() < 0) {
+            writePacked(key, run, size, count);
+            added = count;
+        } else {
+            added = addMultiple(key, found.leaf(), found.leafIndex(), run, size, count);
+        }
+        db.entries = entries + added;
+        return added;
+    }
+
+    /** {@link #putMultiple} to a key that has values: merged with a single or inline ones, or into its tree. */
+    private int addMultiple(MemorySegment key, LeafPage leaf, int index, MemorySegment run, int size, int count) {
+        int flags = leaf.flags(index);
+        if ((flags & LeafPage.SUBDB) != 0) {
+            DbRecord record = DbRecord.decode(leaf.inlineValue(index), 0);
+            int added = addToNested(record, run, size, count);
+            if (added > 0) {
+                writeNested(key, record);
+            }
+            return added;
+        }
+        MemorySegment existing;
+        int existingCount;
+        if ((flags & LeafPage.DUPDATA) == 0) {
+            existing = Tree.value(store, leaf, index);
+            existingCount = 1;
+        } else {
+            existing = SubPage.packedValues(leaf.inlineValue(index));
+            existingCount = SubPage.count(leaf.inlineValue(index));
+        }
+        requireSize(existing.byteSize() / existingCount, size);
+        MemorySegment merged = MemorySegment.ofArray(new byte[(existingCount + count) * size]);
+        int total = PackedValues.merge(existing, existingCount, run, count, size, valueOrder, merged);
+        if (total > existingCount) {
+            writePacked(key, merged, size, total);
+        }
+        return total - existingCount;
+    }
+
+    /**
+     * Adds ascending values to a nested tree: each is looked for until one lands past the tree's last
+     * value; from there on the rest are appended, filling pages, without a search each.
+     */
+    private int addToNested(DbRecord record, MemorySegment run, int size, int count) {
+        TreeWriter nested = nestedWriter(record);
+        MemorySegment value = scratchValue(size);
+        int added = 0;
+        boolean appending = false;
+        for (int i = 0; i < count; i++) {
+            MemorySegment.copy(run, (long) i * size, value, 0, size);
+            if (appending) {
+                nested.put(value, EMPTY, 0, TreeWriter.Mode.APPEND);
+                added++;
+                continue;
+            }
+            TreePath at = nested.find(value);
+            if (i == 0) {
+                requireSize(at.leaf().keyLength(0), size);
+            }
+            if (at.leafIndex() >= 0) {
+                continue;
+            }
+            appending = atEnd(at);
+            nested.putFound(value, EMPTY, 0, appending ? TreeWriter.Mode.APPEND : TreeWriter.Mode.UPSERT);
+            added++;
+        }
+        return added;
     }
 
     /** Removes {@code key} with all its values; false when it was not there. */
@@ -94,12 +193,12 @@ public final class DuplicatesWriter {
 
     /** Removes one value of {@code key}; false when that pair was not there. */
     public boolean delete(MemorySegment key, MemorySegment value) {
-        Duplicates existing = read(key);
-        if (existing == null) {
+        TreePath found = main.find(key);
+        if (found.isEmpty() || found.leafIndex() < 0) {
             return false;
         }
         long entries = db.entries;
-        boolean removed = switch (existing) {
+        boolean removed = switch (Duplicates.of(store, found.leaf(), found.leafIndex())) {
             case Duplicates.Single single -> compare(single.value(), value) == 0 && main.delete(key, 0);
             case Duplicates.Inline inline -> removeFromInline(key, inline, value);
             case Duplicates.Nested nested -> removeFromNested(key, nested, value);
@@ -118,45 +217,59 @@ public final class DuplicatesWriter {
         return Duplicates.of(store, path.leaf(), path.leafIndex());
     }
 
-    private boolean addToSingle(MemorySegment key, Duplicates.Single single, MemorySegment value, boolean append) {
-        int order = compare(single.value(), value);
+    private boolean addToSingle(MemorySegment key, byte[] single, MemorySegment value, boolean append) {
+        int order = compare(single, value);
         if (order == 0) {
             return false;
         }
         requireAppendable(append, order < 0);
+        if (fixedSize) {
+            requireSize(single.length, value.byteSize());
+        }
         List<byte[]> values = new ArrayList<>(3);
-        values.add(single.value());
+        values.add(single);
         values.add(order < 0 ? values.size() : 0, bytes(value));
-        checkSameSize(values);
         writeValues(key, values);
         return true;
     }
 
-    private boolean addToInline(MemorySegment key, Duplicates.Inline inline, MemorySegment value, boolean append) {
-        List<byte[]> values = inline.values();
-        int index = search(values, value);
+    /** Adds a value to an inline sub-page: into a copy with one more value, or all to a nested tree. */
+    private boolean addToInline(MemorySegment key, MemorySegment subPage, MemorySegment value, boolean append) {
+        int index = SubPage.search(subPage, value, valueOrder);
         if (index >= 0) {
             return false;
         }
         int insertion = -index - 1;
-        requireAppendable(append, insertion == values.size());
+        requireAppendable(append, insertion == SubPage.count(subPage));
+        if (fixedSize) {
+            requireSize(SubPage.fixedSize(subPage), value.byteSize());
+        }
+        if (fitsInline(key, SubPage.sizeWithOneMore(subPage, (int) value.byteSize()), 1)) {
+            main.putFound(key, MemorySegment.ofArray(SubPage.withValue(subPage, insertion, value)), LeafPage.DUPDATA,
+                    TreeWriter.Mode.UPSERT);
+            return true;
+        }
+        List<byte[]> values = SubPage.values(subPage);
         values.add(insertion, bytes(value));
-        checkSameSize(values);
         writeValues(key, values);
         return true;
     }
 
-    private boolean addToNested(MemorySegment key, Duplicates.Nested nested, MemorySegment value, boolean append) {
-        DbRecord record = nested.record();
+    /**
+     * Adds a value to a nested tree: one descent of it, which also tells (from the leaf it reaches)
+     * the size of the values there; then the descriptor is rewritten where the node is.
+     */
+    private boolean addToNested(MemorySegment key, DbRecord record, MemorySegment value, boolean append) {
+        TreeWriter nested = nestedWriter(record);
+        TreePath at = nested.find(value);
         if (fixedSize) {
-            TreeCursor first = new TreeCursor(store, record, valueOrder);
-            first.first();
-            checkSameSize(List.of(first.keyBytes(), bytes(value)));
+            requireSize(at.leaf().keyLength(0), value.byteSize());
         }
-        TreeWriter.Mode mode = append ? TreeWriter.Mode.APPEND : TreeWriter.Mode.NO_OVERWRITE;
-        if (!nestedWriter(record).put(value, EMPTY, 0, mode)) {
+        if (at.leafIndex() >= 0) {
             return false;
         }
+        requireAppendable(append, atEnd(at));
+        nested.putFound(value, EMPTY, 0, append ? TreeWriter.Mode.APPEND : TreeWriter.Mode.UPSERT);
         writeNested(key, record);
         return true;
     }
@@ -190,13 +303,13 @@ public final class DuplicatesWriter {
         return true;
     }
 
-    /** Stores {@code values} (sorted, at least one) in the smallest form that fits. */
+    /** Stores {@code values} (sorted, at least one) in the smallest form that fits, in place of what the key holds. */
     private void writeValues(MemorySegment key, List<byte[]> values) {
         if (values.size() == 1) {
-            main.put(key, MemorySegment.ofArray(values.getFirst()), 0, TreeWriter.Mode.UPSERT);
+            putNode(key, MemorySegment.ofArray(values.getFirst()), 0);
         } else if (fitsInline(key, values, 1)) {
             byte[] subPage = SubPage.encode(values, fixedSizeOf(values));
-            main.put(key, MemorySegment.ofArray(subPage), LeafPage.DUPDATA, TreeWriter.Mode.UPSERT);
+            putNode(key, MemorySegment.ofArray(subPage), LeafPage.DUPDATA);
         } else {
             DbRecord record = new DbRecord(0);
             TreeWriter writer = nestedWriter(record);
@@ -207,15 +320,62 @@ public final class DuplicatesWriter {
         }
     }
 
+    /** {@link #writeValues} for {@code count} values of {@code size} bytes packed in {@code packed}. */
+    private void writePacked(MemorySegment key, MemorySegment packed, int size, int count) {
+        if (count == 1) {
+            putNode(key, packed.asSlice(0, size), 0);
+        } else if (fitsInline(key, SubPage.encodedSize(count, size), 1)) {
+            putNode(key, MemorySegment.ofArray(SubPage.encodePacked(packed, 0, count, size)), LeafPage.DUPDATA);
+        } else {
+            DbRecord record = new DbRecord(0);
+            TreeWriter writer = nestedWriter(record);
+            MemorySegment value = scratchValue(size);
+            for (int i = 0; i < count; i++) {
+                MemorySegment.copy(packed, (long) i * size, value, 0, size);
+                writer.put(value, EMPTY, 0, TreeWriter.Mode.APPEND);
+            }
+            writeNested(key, record);
+        }
+    }
+
     private void writeNested(MemorySegment key, DbRecord record) {
-        main.put(key, MemorySegment.ofArray(record.toBytes()), LeafPage.DUPDATA | LeafPage.SUBDB,
-                TreeWriter.Mode.UPSERT);
+        record.encode(descriptor, 0);
+        putNode(key, descriptor, LeafPage.DUPDATA | LeafPage.SUBDB);
+    }
+
+    /**
+     * Writes the key's node through the path the change's {@link TreeWriter#find} took: the main tree
+     * is unchanged since (a nested tree's pages are others), so no second descent.
+     */
+    private void putNode(MemorySegment key, MemorySegment value, int nodeFlags) {
+        main.putFound(key, value, nodeFlags, TreeWriter.Mode.UPSERT);
     }
 
     /** Whether the values fit inline with room to spare: {@code slack} 2 means in half a node. */
     private boolean fitsInline(MemorySegment key, List<byte[]> values, int slack) {
-        long size = (long) SubPage.encodedSize(values, fixedSizeOf(values)) * slack;
-        return !NodeLimits.needsOverflow((int) key.byteSize(), size, store.pageSize());
+        return fitsInline(key, SubPage.encodedSize(values, fixedSizeOf(values)), slack);
+    }
+
+    private boolean fitsInline(MemorySegment key, int subPageSize, int slack) {
+        return !NodeLimits.needsOverflow((int) key.byteSize(), (long) subPageSize * slack, store.pageSize());
+    }
+
+    /** Whether a descent for a missing value ended past the tree's last value. */
+    private static boolean atEnd(TreePath at) {
+        for (int level = 0; level < at.leafLevel(); level++) {
+            if (at.index(level) != at.page(level).slotCount() - 1) {
+                return false;
+            }
+        }
+        return -at.leafIndex() - 1 == at.leaf().slotCount();
+    }
+
+    /** A segment for one value of {@code size} bytes at a time, reused. */
+    private MemorySegment scratchValue(int size) {
+        if (scratch == null || scratch.byteSize() != size) {
+            scratch = MemorySegment.ofArray(new byte[size]);
+        }
+        return scratch;
     }
 
     private List<byte[]> nestedValues(DbRecord record) {
@@ -235,8 +395,7 @@ public final class DuplicatesWriter {
         return fixedSize ? values.getFirst().length : 0;
     }
 
-    private void checkValue(MemorySegment value) {
-        long length = value.byteSize();
+    private void checkValue(long length) {
         int max = NodeLimits.maxKeySize(store.pageSize());
         if (length == 0 || length > max) {
             throw new BadValueSizeException("value of " + length + " bytes: values of a DUPSORT database must have 1 to "
@@ -244,15 +403,10 @@ public final class DuplicatesWriter {
         }
     }
 
-    private void checkSameSize(List<byte[]> values) {
-        if (!fixedSize) {
-            return;
-        }
-        for (byte[] value : values) {
-            if (value.length != values.getFirst().length) {
-                throw new BadValueSizeException("DUPFIXED values must all have the same size: "
-                        + values.getFirst().length + " and " + value.length);
-            }
+    /** DUPFIXED: a value of {@code length} bytes among values of {@code stored} bytes is refused. */
+    private static void requireSize(long stored, long length) {
+        if (stored != length) {
+            throw new BadValueSizeException("DUPFIXED values must all have the same size: " + stored + " and " + length);
         }
     }
 
@@ -284,6 +438,6 @@ public final class DuplicatesWriter {
     }
 
     private static byte[] bytes(MemorySegment value) {
-        return value.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        return value.toArray(ValueLayout.JAVA_BYTE);
     }
 }

@@ -27,6 +27,8 @@ public final class TreeWriter {
     private final TreePath path = new TreePath();
     /** The modification count at which {@link #path} ends at the tree's last leaf, ready for an append. */
     private long appendReadyAt = -1;
+    /** Whether {@link #path} is where {@link #find} left it: no change by this writer since. */
+    private boolean found;
 
     public TreeWriter(PageStore store, DbRecord db, KeyComparator order) {
         this.store = store;
@@ -53,6 +55,7 @@ public final class TreeWriter {
      */
     public boolean put(MemorySegment key, MemorySegment value, int nodeFlags, Mode mode) {
         checkKey(key);
+        found = false;
         if (mode == Mode.APPEND && appendInPlace(key, value, nodeFlags)) {
             return true;
         }
@@ -61,6 +64,42 @@ public final class TreeWriter {
             startTree();
         }
         tree.descend(key, path);
+        return putAtPath(key, value, nodeFlags, mode);
+    }
+
+    /**
+     * Descends to where {@code key} is or would go, for a {@link #putFound} that follows: a caller that
+     * must read the node before it decides what to write descends once instead of twice. The returned
+     * path (empty when the tree is) is this writer's: read it, do not change it.
+     */
+    public TreePath find(MemorySegment key) {
+        checkKey(key);
+        tree.descend(key, path);
+        found = true;
+        return path;
+    }
+
+    /**
+     * {@link #put} of the key {@link #find} looked for last, through the path it found, without
+     * descending again. Changes to other trees of the transaction may come in between (a DUPSORT
+     * key's nested tree), changes to this one may not: this writer refuses when it made one itself,
+     * and other writers of the same tree must not.
+     */
+    public boolean putFound(MemorySegment key, MemorySegment value, int nodeFlags, Mode mode) {
+        if (!found) {
+            throw new IllegalStateException("putFound without a find, or after this writer changed the tree");
+        }
+        store.markModified();
+        if (db.isEmpty()) {
+            startTree();
+            tree.descend(key, path);
+        }
+        return putAtPath(key, value, nodeFlags, mode);
+    }
+
+    /** The put once {@link #path} leads to the key's place. */
+    private boolean putAtPath(MemorySegment key, MemorySegment value, int nodeFlags, Mode mode) {
+        found = false;
         int index = path.leafIndex();
         boolean exists = index >= 0;
         if (exists && mode == Mode.NO_OVERWRITE) {
@@ -74,7 +113,8 @@ public final class TreeWriter {
         }
         touchPath();
         LeafPage leaf = path.leaf();
-        if (exists && rewriteOwnOverflow(leaf, index, key, value)) {
+        if (exists && (rewriteOwnOverflow(leaf, index, key, value) || overwriteInPlace(leaf, index, value, nodeFlags))) {
+            appendReadyAt = -1;
             return true;
         }
         int insertAt;
@@ -91,6 +131,15 @@ public final class TreeWriter {
             splitter.insert(path, path.leafLevel(), insertAt, encode(key, value, nodeFlags), mode == Mode.APPEND);
         }
         appendReadyAt = mode == Mode.APPEND && fits ? store.modificationCount() : -1;
+        return true;
+    }
+
+    /** Replaces an inline value by one of the same length and node flags, byte for byte; false otherwise. */
+    private static boolean overwriteInPlace(LeafPage leaf, int index, MemorySegment value, int nodeFlags) {
+        if (leaf.flags(index) != nodeFlags || leaf.valueLength(index) != value.byteSize()) {
+            return false;
+        }
+        MemorySegment.copy(value, 0, leaf.inlineValue(index), 0, value.byteSize());
         return true;
     }
 
@@ -168,6 +217,7 @@ public final class TreeWriter {
     /** Removes {@code key}; false when it was not there. */
     public boolean delete(MemorySegment key, int requiredFlags) {
         appendReadyAt = -1;
+        found = false;
         if (!tree.descend(key, path) || path.leafIndex() < 0) {
             return false;
         }
@@ -185,6 +235,7 @@ public final class TreeWriter {
 
     /** Frees every page of the tree and empties it. */
     public void dropAll() {
+        found = false;
         store.markModified();
         if (!db.isEmpty()) {
             freeSubtree(db.rootPage);

@@ -123,6 +123,78 @@ public final class SubPage {
         return size;
     }
 
+    /** Bytes of a DUPFIXED sub-page holding {@code count} values of {@code fixedSize} bytes. */
+    public static int encodedSize(int count, int fixedSize) {
+        return HEADER + count * fixedSize;
+    }
+
+    /** The values of a DUPFIXED sub-page, packed: {@code count × fixedSize} bytes in value order. */
+    public static MemorySegment packedValues(MemorySegment subPage) {
+        return subPage.asSlice(HEADER, (long) count(subPage) * fixedSize(subPage));
+    }
+
+    /** Encodes {@code count} sorted values of {@code fixedSize} bytes packed at {@code offset} of {@code packed}. */
+    public static byte[] encodePacked(MemorySegment packed, long offset, int count, int fixedSize) {
+        byte[] bytes = new byte[encodedSize(count, fixedSize)];
+        MemorySegment out = MemorySegment.ofArray(bytes);
+        Bytes.putU16(out, COUNT, count);
+        Bytes.putU16(out, FIXED_SIZE, fixedSize);
+        MemorySegment.copy(packed, offset, out, HEADER, (long) count * fixedSize);
+        return bytes;
+    }
+
+    /** Bytes {@code subPage} takes with one more value of {@code length} bytes. */
+    public static int sizeWithOneMore(MemorySegment subPage, int length) {
+        int fixed = fixedSize(subPage);
+        return (int) subPage.byteSize() + (fixed > 0 ? fixed : 2 + 2 + length);
+    }
+
+    /**
+     * A copy of {@code subPage} with {@code value} inserted as value {@code index} (where
+     * {@link #search} said it goes); for DUPFIXED the value has the sub-page's size. The other
+     * values move as whole runs, none is copied on its own.
+     */
+    public static byte[] withValue(MemorySegment subPage, int index, MemorySegment value) {
+        byte[] bytes = new byte[sizeWithOneMore(subPage, (int) value.byteSize())];
+        MemorySegment out = MemorySegment.ofArray(bytes);
+        if (fixedSize(subPage) > 0) {
+            insertFixed(subPage, index, value, out);
+        } else {
+            insertVariable(subPage, index, value, out);
+        }
+        Bytes.putU16(out, COUNT, count(subPage) + 1);
+        return bytes;
+    }
+
+    private static void insertFixed(MemorySegment subPage, int index, MemorySegment value, MemorySegment out) {
+        int fixed = fixedSize(subPage);
+        long at = HEADER + (long) index * fixed;
+        MemorySegment.copy(subPage, 0, out, 0, at);
+        MemorySegment.copy(value, 0, out, at, fixed);
+        MemorySegment.copy(subPage, at, out, at + fixed, subPage.byteSize() - at);
+    }
+
+    /**
+     * The variable form: one more offset (every value moves 2 bytes up), and the values from
+     * {@code index} on move up by the new value's length field and bytes as well.
+     */
+    private static void insertVariable(MemorySegment subPage, int index, MemorySegment value, MemorySegment out) {
+        int count = count(subPage);
+        int length = (int) value.byteSize();
+        int size = (int) subPage.byteSize();
+        int valuesStart = HEADER + 2 * count;
+        int split = index < count ? Bytes.u16(subPage, HEADER + 2L * index) : size;
+        for (int i = 0; i < count; i++) {
+            int shift = i < index ? 2 : 2 + 2 + length;
+            Bytes.putU16(out, HEADER + 2L * (i < index ? i : i + 1), Bytes.u16(subPage, HEADER + 2L * i) + shift);
+        }
+        Bytes.putU16(out, HEADER + 2L * index, split + 2);
+        MemorySegment.copy(subPage, valuesStart, out, valuesStart + 2, split - valuesStart);
+        Bytes.putU16(out, split + 2, length);
+        MemorySegment.copy(value, 0, out, split + 4, length);
+        MemorySegment.copy(subPage, split, out, split + 4 + length, size - split);
+    }
+
     /** Encodes sorted {@code values}; {@code fixedSize} is their common size for DUPFIXED, else 0. */
     public static byte[] encode(List<byte[]> values, int fixedSize) {
         byte[] bytes = new byte[encodedSize(values, fixedSize)];

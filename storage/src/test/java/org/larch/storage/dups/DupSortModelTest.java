@@ -52,10 +52,21 @@ class DupSortModelTest {
 
     @Test
     void fixedSizeValuesAgainstTheModel() {
-        run(Long.getLong("larch.seed", 11), true, 60);
+        run(Long.getLong("larch.seed", 11), true, 60, 12);
+    }
+
+    /** Mostly {@link Dbi#putMultiple}, so that its runs meet every form, appended and interleaved. */
+    @Test
+    void multiplePutsAgainstTheModel() {
+        run(Long.getLong("larch.seed", 13), true, 30, 2);
     }
 
     private void run(long seed, boolean fixed, int rounds) {
+        run(seed, fixed, rounds, 12);
+    }
+
+    /** {@code multipleOneIn}: one step in that many (of a DUPFIXED run) is a putMultiple. */
+    private void run(long seed, boolean fixed, int rounds, int multipleOneIn) {
         Random random = new Random(seed);
         TreeMap<byte[], TreeSet<byte[]>> model = new TreeMap<>(UNSIGNED);
         DbiFlag[] flags = fixed ? new DbiFlag[] {DbiFlag.CREATE, DbiFlag.DUPSORT, DbiFlag.DUPFIXED}
@@ -71,7 +82,7 @@ class DupSortModelTest {
                         TreeMap<byte[], TreeSet<byte[]>> working = deepCopy(model);
                         try (Txn txn = env.txnWrite()) {
                             for (int i = 0; i < 150; i++, op++) {
-                                step(random, db, txn, working, fixed);
+                                step(random, db, txn, working, fixed, multipleOneIn);
                             }
                             compare(db, txn, working);
                             if (abort) {
@@ -108,11 +119,12 @@ class DupSortModelTest {
         }
     }
 
-    private static void step(Random random, Dbi db, Txn txn, TreeMap<byte[], TreeSet<byte[]>> model, boolean fixed) {
+    private static void step(Random random, Dbi db, Txn txn, TreeMap<byte[], TreeSet<byte[]>> model, boolean fixed,
+            int multipleOneIn) {
         byte[] key = key(random, fixed ? 6 : 24);
         byte[] value = value(random, fixed);
         int choice = random.nextInt(10);
-        if (fixed && random.nextInt(12) == 0) {
+        if (fixed && random.nextInt(multipleOneIn) == 0) {
             putMultiple(random, db, txn, model, key);
         } else if (choice < 6) {
             boolean added = model.computeIfAbsent(key, k -> new TreeSet<>(UNSIGNED)).add(value);

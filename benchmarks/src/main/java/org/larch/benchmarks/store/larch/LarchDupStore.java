@@ -40,6 +40,24 @@ public final class LarchDupStore implements DupStore {
     }
 
     @Override
+    public void appendInBatches(DupDataset data, int batches) {
+        byte[] key = new byte[Dataset.KEY_BYTES];
+        byte[] ids = new byte[data.idsPerKey() * DupDataset.ID_BYTES];
+        for (int b = 0; b < batches; b++) {
+            int from = data.batchStart(b, batches);
+            int to = data.batchStart(b + 1, batches);
+            try (Txn txn = env.txnWrite()) {
+                for (int k = 0; k < data.keyCount(); k++) {
+                    data.keyInto(k, key);
+                    data.packIds(k, from, to, ids);
+                    dbi.putMultiple(txn, key, ids, DupDataset.ID_BYTES, to - from);
+                }
+                txn.commit();
+            }
+        }
+    }
+
+    @Override
     public DupReader openReader() {
         return new LarchDupReader(env, dbi);
     }

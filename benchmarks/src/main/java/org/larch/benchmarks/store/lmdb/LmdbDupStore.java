@@ -11,6 +11,7 @@ import org.lmdbjava.Cursor;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
+import org.lmdbjava.PutFlags;
 import org.lmdbjava.Txn;
 
 /** LMDB's attribute-index form (back-mdb's): a DUPSORT | DUPFIXED database of 8-byte ids. */
@@ -43,6 +44,30 @@ public final class LmdbDupStore implements DupStore {
             }
             cursor.close();
             txn.commit();
+        }
+    }
+
+    @Override
+    public void appendInBatches(DupDataset data, int batches) {
+        byte[] keyBytes = new byte[Dataset.KEY_BYTES];
+        byte[] idBytes = new byte[data.idsPerKey() * DupDataset.ID_BYTES];
+        ByteBuffer key = ByteBuffer.allocateDirect(Dataset.KEY_BYTES);
+        ByteBuffer ids = ByteBuffer.allocateDirect(idBytes.length);
+        for (int b = 0; b < batches; b++) {
+            int from = data.batchStart(b, batches);
+            int to = data.batchStart(b + 1, batches);
+            try (Txn<ByteBuffer> txn = env.txnWrite(); Cursor<ByteBuffer> cursor = dbi.openCursor(txn)) {
+                for (int k = 0; k < data.keyCount(); k++) {
+                    data.keyInto(k, keyBytes);
+                    data.packIds(k, from, to, idBytes);
+                    ids.clear();
+                    ids.put(0, idBytes, 0, (to - from) * DupDataset.ID_BYTES);
+                    ids.limit((to - from) * DupDataset.ID_BYTES);
+                    cursor.putMultiple(Lmdb.fill(key, keyBytes), ids, to - from, PutFlags.MDB_MULTIPLE);
+                }
+                cursor.close();
+                txn.commit();
+            }
         }
     }
 

@@ -40,6 +40,22 @@ public final class MvDupStore implements DupStore {
         MvStores.commit(store, Durability.NO_SYNC);
     }
 
+    /** MVStore has no multiple-value put: each id is one append of its composite key. */
+    @Override
+    public void appendInBatches(DupDataset data, int batches) {
+        for (int b = 0; b < batches; b++) {
+            int from = data.batchStart(b, batches);
+            int to = data.batchStart(b + 1, batches);
+            for (int k = 0; k < data.keyCount(); k++) {
+                byte[] key = data.key(k);
+                for (int i = from; i < to; i++) {
+                    map.put(compositeKey(key, data.id(k, i)), EMPTY);
+                }
+            }
+            MvStores.commit(store, Durability.NO_SYNC);
+        }
+    }
+
     /** {@code key} followed by {@code id}, big-endian. */
     static byte[] compositeKey(byte[] key, long id) {
         return ByteBuffer.allocate(Dataset.KEY_BYTES + DupDataset.ID_BYTES).put(key).putLong(id).array();

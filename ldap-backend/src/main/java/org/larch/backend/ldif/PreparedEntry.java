@@ -1,0 +1,25 @@
+package org.larch.backend.ldif;
+
+import org.larch.backend.LdapOperationException;
+import org.larch.backend.entry.DirectoryEntry;
+import org.larch.backend.index.EntryIndexKeys;
+
+/**
+ * An entry of the file made ready to store without the store: schema-checked, stamped with its
+ * operational attributes and its index keys computed, or with the schema's objection ({@code failure},
+ * then not stamped and no keys), which is raised only when the entry's turn to be stored comes, so
+ * that problems are reported in the order they would be without the preparation ahead.
+ */
+record PreparedEntry(DirectoryEntry entry, int lineNumber, EntryIndexKeys keys, LdapOperationException failure,
+        boolean uuidFromFile) {
+    static PreparedEntry failed(DirectoryEntry entry, int lineNumber, LdapOperationException failure, boolean uuidFromFile) {
+        return new PreparedEntry(entry, lineNumber, null, failure, uuidFromFile);
+    }
+
+    /** Throws the schema's objection, if any. */
+    void requireValid() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
