@@ -137,12 +137,26 @@ public final class DuplicatesWriter {
             existingCount = SubPage.count(leaf.inlineValue(index));
         }
         requireSize(existing.byteSize() / existingCount, size);
-        MemorySegment merged = MemorySegment.ofArray(new byte[(existingCount + count) * size]);
-        int total = PackedValues.merge(existing, existingCount, run, count, size, valueOrder, merged);
+        MemorySegment merged = MemorySegment.ofArray(new byte[SubPage.encodedSize(existingCount + count, size)]);
+        int total = PackedValues.merge(existing, existingCount, run, count, size, valueOrder, merged, SubPage.HEADER);
         if (total > existingCount) {
-            writePacked(key, merged, size, total);
+            writeMerged(key, merged, size, total);
         }
         return total - existingCount;
+    }
+
+    /**
+     * {@link #writePacked} for values merged into a buffer laid out as a sub-page (from
+     * {@link SubPage#HEADER} on): inline it is one already, with its header written.
+     */
+    private void writeMerged(MemorySegment key, MemorySegment subPage, int size, int count) {
+        int encodedSize = SubPage.encodedSize(count, size);
+        if (fitsInline(key, encodedSize, 1)) {
+            SubPage.writeHeader(subPage, count, size);
+            putNode(key, subPage.asSlice(0, encodedSize), LeafPage.DUPDATA);
+        } else {
+            writePacked(key, subPage.asSlice(SubPage.HEADER), size, count);
+        }
     }
 
     /**

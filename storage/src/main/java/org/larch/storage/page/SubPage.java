@@ -24,7 +24,8 @@ import java.util.List;
 public final class SubPage {
     static final int COUNT = 0;
     static final int FIXED_SIZE = 2;
-    static final int HEADER = 4;
+    /** Bytes before the values (DUPFIXED) or their offsets (variable sizes). */
+    public static final int HEADER = 4;
 
     private SubPage() {
     }
@@ -114,10 +115,18 @@ public final class SubPage {
     public static byte[] encodePacked(MemorySegment packed, long offset, int count, int fixedSize) {
         byte[] bytes = new byte[encodedSize(count, fixedSize)];
         MemorySegment out = MemorySegment.ofArray(bytes);
-        Bytes.putU16(out, COUNT, count);
-        Bytes.putU16(out, FIXED_SIZE, fixedSize);
+        writeHeader(out, count, fixedSize);
         MemorySegment.copy(packed, offset, out, HEADER, (long) count * fixedSize);
         return bytes;
+    }
+
+    /**
+     * Makes {@code out} a DUPFIXED sub-page of {@code count} values of {@code fixedSize} bytes, which
+     * the caller packed (or will pack) from offset {@link #HEADER}.
+     */
+    public static void writeHeader(MemorySegment out, int count, int fixedSize) {
+        Bytes.putU16(out, COUNT, count);
+        Bytes.putU16(out, FIXED_SIZE, fixedSize);
     }
 
     /** Bytes {@code subPage} takes with one more value of {@code length} bytes. */
