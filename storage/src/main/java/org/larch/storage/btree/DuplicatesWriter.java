@@ -31,6 +31,8 @@ public final class DuplicatesWriter {
     private final MemorySegment descriptor = MemorySegment.ofArray(new byte[DbRecord.SIZE]);
     /** One value at a time of a packed run, for the nested tree's writer; see {@link #scratchValue}. */
     private MemorySegment scratch;
+    /** Where new sub-pages are built; see {@link #workBuffer}. */
+    private MemorySegment work = MemorySegment.ofArray(new byte[512]);
 
     public DuplicatesWriter(PageStore store, DbRecord db, KeyComparator keyOrder, KeyComparator valueOrder,
             boolean fixedSize) {
@@ -137,7 +139,7 @@ public final class DuplicatesWriter {
             existingCount = SubPage.count(leaf.inlineValue(index));
         }
         requireSize(existing.byteSize() / existingCount, size);
-        MemorySegment merged = MemorySegment.ofArray(new byte[SubPage.encodedSize(existingCount + count, size)]);
+        MemorySegment merged = workBuffer(SubPage.encodedSize(existingCount + count, size));
         int total = PackedValues.merge(existing, existingCount, run, count, size, valueOrder, merged, SubPage.HEADER);
         if (total > existingCount) {
             writeMerged(key, merged, size, total);
@@ -258,9 +260,11 @@ public final class DuplicatesWriter {
         if (fixedSize) {
             requireSize(SubPage.fixedSize(subPage), value.byteSize());
         }
-        if (fitsInline(key, SubPage.sizeWithOneMore(subPage, (int) value.byteSize()), 1)) {
-            main.putFound(key, MemorySegment.ofArray(SubPage.withValue(subPage, insertion, value)), LeafPage.DUPDATA,
-                    TreeWriter.Mode.UPSERT);
+        int newSize = SubPage.sizeWithOneMore(subPage, (int) value.byteSize());
+        if (fitsInline(key, newSize, 1)) {
+            MemorySegment grown = workBuffer(newSize).asSlice(0, newSize);
+            SubPage.withValue(subPage, insertion, value, grown);
+            putNode(key, grown, LeafPage.DUPDATA);
             return true;
         }
         List<byte[]> values = SubPage.values(subPage);
@@ -382,6 +386,17 @@ public final class DuplicatesWriter {
             }
         }
         return -at.leafIndex() - 1 == at.leaf().slotCount();
+    }
+
+    /**
+     * A reused buffer of at least {@code size} bytes in which a key's new sub-page is built before it
+     * is copied into the leaf; what it held before is garbage.
+     */
+    private MemorySegment workBuffer(int size) {
+        if (work.byteSize() < size) {
+            work = MemorySegment.ofArray(new byte[Math.max(size, 2 * (int) work.byteSize())]);
+        }
+        return work;
     }
 
     /** A segment for one value of {@code size} bytes at a time, reused. */

@@ -142,14 +142,21 @@ public final class SubPage {
      */
     public static byte[] withValue(MemorySegment subPage, int index, MemorySegment value) {
         byte[] bytes = new byte[sizeWithOneMore(subPage, (int) value.byteSize())];
-        MemorySegment out = MemorySegment.ofArray(bytes);
+        withValue(subPage, index, value, MemorySegment.ofArray(bytes));
+        return bytes;
+    }
+
+    /**
+     * {@link #withValue(MemorySegment, int, MemorySegment)} written into {@code out} (its first
+     * {@link #sizeWithOneMore} bytes; what they held before does not matter).
+     */
+    public static void withValue(MemorySegment subPage, int index, MemorySegment value, MemorySegment out) {
         if (fixedSize(subPage) > 0) {
             insertFixed(subPage, index, value, out);
         } else {
             insertVariable(subPage, index, value, out);
         }
         Bytes.putU16(out, COUNT, count(subPage) + 1);
-        return bytes;
     }
 
     private static void insertFixed(MemorySegment subPage, int index, MemorySegment value, MemorySegment out) {
@@ -174,6 +181,7 @@ public final class SubPage {
             int shift = i < index ? 2 : 2 + 2 + length;
             Bytes.putU16(out, HEADER + 2L * (i < index ? i : i + 1), Bytes.u16(subPage, HEADER + 2L * i) + shift);
         }
+        Bytes.putU16(out, FIXED_SIZE, 0);
         Bytes.putU16(out, HEADER + 2L * index, split + 2);
         MemorySegment.copy(subPage, valuesStart, out, valuesStart + 2, split - valuesStart);
         Bytes.putU16(out, split + 2, length);

@@ -31,6 +31,10 @@ class SubPageTest {
             longer.add(-index - 1, extra);
             assertArrayEquals(SubPage.encode(longer, fixedSize), inserted, "trial " + trial);
             assertEquals(inserted.length, SubPage.sizeWithOneMore(subPage, extra.length));
+            byte[] garbage = new byte[inserted.length];
+            Arrays.fill(garbage, (byte) 0x5a);
+            SubPage.withValue(subPage, -index - 1, MemorySegment.ofArray(extra), MemorySegment.ofArray(garbage));
+            assertArrayEquals(inserted, garbage, "into a used buffer, trial " + trial);
         }
     }
 
