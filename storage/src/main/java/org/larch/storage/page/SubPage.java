@@ -59,15 +59,26 @@ public final class SubPage {
         return subPage.asSlice(valueOffset(subPage, index), valueLength(subPage, index));
     }
 
-    /** Index of a value equal to {@code value}, or {@code -(insertionPoint + 1)}. */
+    /**
+     * Index of a value equal to {@code value}, or {@code -(insertionPoint + 1)}. The last value is
+     * compared first: a value greater than all (an id appended to an index key) costs one comparison.
+     */
     public static int search(MemorySegment subPage, MemorySegment value, KeyComparator order) {
-        int low = 0;
-        int high = count(subPage) - 1;
+        int count = count(subPage);
+        int fixed = fixedSize(subPage);
         int valueLength = (int) value.byteSize();
+        if (count == 0) {
+            return -1;
+        }
+        int last = compareAt(subPage, fixed, count - 1, value, valueLength, order);
+        if (last <= 0) {
+            return last == 0 ? count - 1 : -(count + 1);
+        }
+        int low = 0;
+        int high = count - 2;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            int c = order.compare(subPage, valueOffset(subPage, middle), valueLength(subPage, middle), value, 0,
-                    valueLength);
+            int c = compareAt(subPage, fixed, middle, value, valueLength, order);
             if (c < 0) {
                 low = middle + 1;
             } else if (c > 0) {
@@ -77,6 +88,16 @@ public final class SubPage {
             }
         }
         return -(low + 1);
+    }
+
+    /** Value {@code index} compared with {@code value}; {@code fixed} is the sub-page's fixed size (or 0). */
+    private static int compareAt(MemorySegment subPage, int fixed, int index, MemorySegment value, int valueLength,
+            KeyComparator order) {
+        if (fixed > 0) {
+            return order.compare(subPage, HEADER + (long) index * fixed, fixed, value, 0, valueLength);
+        }
+        int lengthField = Bytes.u16(subPage, HEADER + 2L * index);
+        return order.compare(subPage, lengthField + 2L, Bytes.u16(subPage, lengthField), value, 0, valueLength);
     }
 
     /** Copies of all values, in order. */
