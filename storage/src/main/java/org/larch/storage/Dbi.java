@@ -246,6 +246,14 @@ public final class Dbi {
         return order;
     }
 
+    KeyComparator valueOrder() {
+        return valueOrder;
+    }
+
+    boolean isDupFixed() {
+        return (storedFlags & DbiFlag.DUPFIXED.bits) != 0;
+    }
+
     void markDropped() {
         dropped = true;
     }
@@ -281,8 +289,7 @@ public final class Dbi {
     }
 
     private DuplicatesWriter duplicatesWriter(Txn txn) {
-        return new DuplicatesWriter(txn.store(), txn.record(this), order, valueOrder,
-                (storedFlags & DbiFlag.DUPFIXED.bits) != 0);
+        return txn.duplicatesWriter(this);
     }
 
     private static TreeWriter.Mode mode(PutFlag[] flags) {

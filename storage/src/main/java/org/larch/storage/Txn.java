@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.larch.storage.btree.DuplicatesWriter;
 import org.larch.storage.btree.PageSource;
 import org.larch.storage.btree.PageStore;
 import org.larch.storage.btree.Tree;
@@ -52,6 +53,8 @@ public final class Txn implements AutoCloseable {
     private byte[][] loaded = new byte[4][];
     private Dbi[] handles = new Dbi[4];
     private final java.util.IdentityHashMap<DbRecord, TreeWriter> writers = new java.util.IdentityHashMap<>();
+    private final java.util.IdentityHashMap<DbRecord, DuplicatesWriter> duplicatesWriters =
+            new java.util.IdentityHashMap<>();
     /** The transaction this one is a child of; null for a top-level transaction. */
     private Txn parent;
     /** The open child of this transaction, if any: this one is unusable until it ends. */
@@ -266,6 +269,18 @@ public final class Txn implements AutoCloseable {
         if (writer == null) {
             writer = new TreeWriter(store(), record, dbi.order());
             writers.put(record, writer);
+        }
+        return writer;
+    }
+
+    /** The writer of DUPSORT {@code dbi}'s values in this transaction, kept between calls as {@link #writer} is. */
+    DuplicatesWriter duplicatesWriter(Dbi dbi) {
+        PageStore store = store();
+        DbRecord record = record(dbi);
+        DuplicatesWriter writer = duplicatesWriters.get(record);
+        if (writer == null) {
+            writer = new DuplicatesWriter(store, record, dbi.order(), dbi.valueOrder(), dbi.isDupFixed());
+            duplicatesWriters.put(record, writer);
         }
         return writer;
     }

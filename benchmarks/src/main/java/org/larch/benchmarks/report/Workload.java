@@ -15,7 +15,8 @@ enum Workload {
     DURABLE_PUT("WriteBenchmark.durableSinglePut", "one put per durable commit", "commits/s", false, 1.0),
     INDEX_LOOKUP("DupLookupBenchmark.allIdsOfKey", "dup lookup: all ids of a random key", "lookups/s", false, 0),
     INDEX_BUILD("DupAppendBenchmark.appendInBatches", "index build: ids appended per key in batches", "ids/s", true,
-            0);
+            0),
+    INDEX_BUILD_PUT_EACH("DupAppendBenchmark.onePutPerId", "index build: one put per id, 1 txn", "ids/s", true, 0);
 
     /** The benchmark's class and method, as the end of JMH's benchmark name. */
     final String benchmark;

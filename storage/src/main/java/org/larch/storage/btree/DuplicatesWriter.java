@@ -31,6 +31,14 @@ public final class DuplicatesWriter {
     private final MemorySegment descriptor = MemorySegment.ofArray(new byte[DbRecord.SIZE]);
     /** One value at a time of a packed run, for the nested tree's writer; see {@link #scratchValue}. */
     private MemorySegment scratch;
+    /**
+     * The descriptor of the nested tree being changed, loaded from its key's node for each change
+     * ({@link #openNested}), and its writer: one pair for every key, not one per put.
+     */
+    private final DbRecord nestedRecord = new DbRecord(0);
+    private final TreeWriter nested;
+    /** Where new sub-pages are built; see {@link #workBuffer}. */
+    private MemorySegment work = MemorySegment.ofArray(new byte[512]);
 
     public DuplicatesWriter(PageStore store, DbRecord db, KeyComparator keyOrder, KeyComparator valueOrder,
             boolean fixedSize) {
@@ -40,6 +48,7 @@ public final class DuplicatesWriter {
         this.fixedSize = fixedSize;
         this.main = new TreeWriter(store, db, keyOrder);
         this.tree = new Tree(store, db, keyOrder);
+        this.nested = new TreeWriter(store, nestedRecord, valueOrder);
     }
 
     /** How a put treats what is there. */
@@ -78,7 +87,7 @@ public final class DuplicatesWriter {
         } else if ((flags & LeafPage.SUBDB) == 0) {
             added = addToInline(key, leaf.inlineValue(index), value, append);
         } else {
-            added = addToNested(key, DbRecord.decode(leaf.inlineValue(index), 0), value, append);
+            added = addToNested(key, openNested(leaf.inlineValue(index)), value, append);
         }
         if (!added) {
             return mode != Mode.NO_DUP_DATA;
@@ -120,10 +129,9 @@ public final class DuplicatesWriter {
     private int addMultiple(MemorySegment key, LeafPage leaf, int index, MemorySegment run, int size, int count) {
         int flags = leaf.flags(index);
         if ((flags & LeafPage.SUBDB) != 0) {
-            DbRecord record = DbRecord.decode(leaf.inlineValue(index), 0);
-            int added = addToNested(record, run, size, count);
+            int added = addToNested(openNested(leaf.inlineValue(index)), run, size, count);
             if (added > 0) {
-                writeNested(key, record);
+                writeNested(key, nestedRecord);
             }
             return added;
         }
@@ -137,31 +145,44 @@ public final class DuplicatesWriter {
             existingCount = SubPage.count(leaf.inlineValue(index));
         }
         requireSize(existing.byteSize() / existingCount, size);
-        MemorySegment merged = MemorySegment.ofArray(new byte[(existingCount + count) * size]);
-        int total = PackedValues.merge(existing, existingCount, run, count, size, valueOrder, merged);
+        MemorySegment merged = workBuffer(SubPage.encodedSize(existingCount + count, size));
+        int total = PackedValues.merge(existing, existingCount, run, count, size, valueOrder, merged, SubPage.HEADER);
         if (total > existingCount) {
-            writePacked(key, merged, size, total);
+            writeMerged(key, merged, size, total);
         }
         return total - existingCount;
+    }
+
+    /**
+     * {@link #writePacked} for values merged into a buffer laid out as a sub-page (from
+     * {@link SubPage#HEADER} on): inline it is one already, with its header written.
+     */
+    private void writeMerged(MemorySegment key, MemorySegment subPage, int size, int count) {
+        int encodedSize = SubPage.encodedSize(count, size);
+        if (fitsInline(key, encodedSize, 1)) {
+            SubPage.writeHeader(subPage, count, size);
+            putNode(key, subPage.asSlice(0, encodedSize), LeafPage.DUPDATA);
+        } else {
+            writePacked(key, subPage.asSlice(SubPage.HEADER), size, count);
+        }
     }
 
     /**
      * Adds ascending values to a nested tree: each is looked for until one lands past the tree's last
      * value; from there on the rest are appended, filling pages, without a search each.
      */
-    private int addToNested(DbRecord record, MemorySegment run, int size, int count) {
-        TreeWriter nested = nestedWriter(record);
+    private int addToNested(TreeWriter writer, MemorySegment run, int size, int count) {
         MemorySegment value = scratchValue(size);
         int added = 0;
         boolean appending = false;
         for (int i = 0; i < count; i++) {
             MemorySegment.copy(run, (long) i * size, value, 0, size);
             if (appending) {
-                nested.put(value, EMPTY, 0, TreeWriter.Mode.APPEND);
+                writer.put(value, EMPTY, 0, TreeWriter.Mode.APPEND);
                 added++;
                 continue;
             }
-            TreePath at = nested.find(value);
+            TreePath at = writer.find(value);
             if (i == 0) {
                 requireSize(at.leaf().keyLength(0), size);
             }
@@ -169,7 +190,7 @@ public final class DuplicatesWriter {
                 continue;
             }
             appending = atEnd(at);
-            nested.putFound(value, EMPTY, 0, appending ? TreeWriter.Mode.APPEND : TreeWriter.Mode.UPSERT);
+            writer.putFound(value, EMPTY, 0, appending ? TreeWriter.Mode.APPEND : TreeWriter.Mode.UPSERT);
             added++;
         }
         return added;
@@ -244,9 +265,11 @@ public final class DuplicatesWriter {
         if (fixedSize) {
             requireSize(SubPage.fixedSize(subPage), value.byteSize());
         }
-        if (fitsInline(key, SubPage.sizeWithOneMore(subPage, (int) value.byteSize()), 1)) {
-            main.putFound(key, MemorySegment.ofArray(SubPage.withValue(subPage, insertion, value)), LeafPage.DUPDATA,
-                    TreeWriter.Mode.UPSERT);
+        int newSize = SubPage.sizeWithOneMore(subPage, (int) value.byteSize());
+        if (fitsInline(key, newSize, 1)) {
+            MemorySegment grown = workBuffer(newSize).asSlice(0, newSize);
+            SubPage.withValue(subPage, insertion, value, grown);
+            putNode(key, grown, LeafPage.DUPDATA);
             return true;
         }
         List<byte[]> values = SubPage.values(subPage);
@@ -259,9 +282,8 @@ public final class DuplicatesWriter {
      * Adds a value to a nested tree: one descent of it, which also tells (from the leaf it reaches)
      * the size of the values there; then the descriptor is rewritten where the node is.
      */
-    private boolean addToNested(MemorySegment key, DbRecord record, MemorySegment value, boolean append) {
-        TreeWriter nested = nestedWriter(record);
-        TreePath at = nested.find(value);
+    private boolean addToNested(MemorySegment key, TreeWriter writer, MemorySegment value, boolean append) {
+        TreePath at = writer.find(value);
         if (fixedSize) {
             requireSize(at.leaf().keyLength(0), value.byteSize());
         }
@@ -269,8 +291,8 @@ public final class DuplicatesWriter {
             return false;
         }
         requireAppendable(append, atEnd(at));
-        nested.putFound(value, EMPTY, 0, append ? TreeWriter.Mode.APPEND : TreeWriter.Mode.UPSERT);
-        writeNested(key, record);
+        writer.putFound(value, EMPTY, 0, append ? TreeWriter.Mode.APPEND : TreeWriter.Mode.UPSERT);
+        writeNested(key, writer.record());
         return true;
     }
 
@@ -370,6 +392,17 @@ public final class DuplicatesWriter {
         return -at.leafIndex() - 1 == at.leaf().slotCount();
     }
 
+    /**
+     * A reused buffer of at least {@code size} bytes in which a key's new sub-page is built before it
+     * is copied into the leaf; what it held before is garbage.
+     */
+    private MemorySegment workBuffer(int size) {
+        if (work.byteSize() < size) {
+            work = MemorySegment.ofArray(new byte[Math.max(size, 2 * (int) work.byteSize())]);
+        }
+        return work;
+    }
+
     /** A segment for one value of {@code size} bytes at a time, reused. */
     private MemorySegment scratchValue(int size) {
         if (scratch == null || scratch.byteSize() != size) {
@@ -385,6 +418,23 @@ public final class DuplicatesWriter {
             values.add(cursor.keyBytes());
         }
         return values;
+    }
+
+    /**
+     * {@link #nested}, made the writer of the nested tree whose descriptor {@code stored} is (a key's
+     * node value). Its shortcuts never carry over from another key's tree: writing that key's
+     * descriptor in between counts as a change of the transaction.
+     */
+    private TreeWriter openNested(MemorySegment stored) {
+        DbRecord record = DbRecord.decode(stored, 0);
+        nestedRecord.flags = record.flags;
+        nestedRecord.depth = record.depth;
+        nestedRecord.branchPages = record.branchPages;
+        nestedRecord.leafPages = record.leafPages;
+        nestedRecord.overflowPages = record.overflowPages;
+        nestedRecord.entries = record.entries;
+        nestedRecord.rootPage = record.rootPage;
+        return nested;
     }
 
     private TreeWriter nestedWriter(DbRecord record) {

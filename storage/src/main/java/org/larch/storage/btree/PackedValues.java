@@ -28,14 +28,14 @@ final class PackedValues {
     }
 
     /**
-     * Merges two ascending runs into {@code out} (room for both), a value in both once; returns how
-     * many values {@code out} holds.
+     * Merges two ascending runs into {@code out} from offset {@code outOffset} (room for both), a value
+     * in both once; returns how many values it wrote.
      */
     static int merge(MemorySegment a, int aCount, MemorySegment b, int bCount, int size, KeyComparator order,
-            MemorySegment out) {
+            MemorySegment out, long outOffset) {
         if (allBefore(a, aCount, b, size, order)) {
-            MemorySegment.copy(a, 0, out, 0, (long) aCount * size);
-            MemorySegment.copy(b, 0, out, (long) aCount * size, (long) bCount * size);
+            MemorySegment.copy(a, 0, out, outOffset, (long) aCount * size);
+            MemorySegment.copy(b, 0, out, outOffset + (long) aCount * size, (long) bCount * size);
             return aCount + bCount;
         }
         int i = 0;
@@ -46,7 +46,7 @@ final class PackedValues {
                     : order.compare(a, (long) i * size, size, b, (long) j * size, size);
             MemorySegment from = c <= 0 ? a : b;
             long at = (long) (c <= 0 ? i : j) * size;
-            MemorySegment.copy(from, at, out, (long) n++ * size, size);
+            MemorySegment.copy(from, at, out, outOffset + (long) n++ * size, size);
             if (c <= 0) {
                 i++;
             }

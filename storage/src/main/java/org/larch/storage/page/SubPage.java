@@ -24,7 +24,8 @@ import java.util.List;
 public final class SubPage {
     static final int COUNT = 0;
     static final int FIXED_SIZE = 2;
-    static final int HEADER = 4;
+    /** Bytes before the values (DUPFIXED) or their offsets (variable sizes). */
+    public static final int HEADER = 4;
 
     private SubPage() {
     }
@@ -81,15 +82,26 @@ public final class SubPage {
         return subPage.asSlice(valueOffset(subPage, index), valueLength(subPage, index));
     }
 
-    /** Index of a value equal to {@code value}, or {@code -(insertionPoint + 1)}. */
+    /**
+     * Index of a value equal to {@code value}, or {@code -(insertionPoint + 1)}. The last value is
+     * compared first: a value greater than all (an id appended to an index key) costs one comparison.
+     */
     public static int search(MemorySegment subPage, MemorySegment value, KeyComparator order) {
-        int low = 0;
-        int high = count(subPage) - 1;
+        int count = count(subPage);
+        int fixed = fixedSize(subPage);
         int valueLength = (int) value.byteSize();
+        if (count == 0) {
+            return -1;
+        }
+        int last = compareAt(subPage, fixed, count - 1, value, valueLength, order);
+        if (last <= 0) {
+            return last == 0 ? count - 1 : -(count + 1);
+        }
+        int low = 0;
+        int high = count - 2;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            int c = order.compare(subPage, valueOffset(subPage, middle), valueLength(subPage, middle), value, 0,
-                    valueLength);
+            int c = compareAt(subPage, fixed, middle, value, valueLength, order);
             if (c < 0) {
                 low = middle + 1;
             } else if (c > 0) {
@@ -99,6 +111,16 @@ public final class SubPage {
             }
         }
         return -(low + 1);
+    }
+
+    /** Value {@code index} compared with {@code value}; {@code fixed} is the sub-page's fixed size (or 0). */
+    private static int compareAt(MemorySegment subPage, int fixed, int index, MemorySegment value, int valueLength,
+            KeyComparator order) {
+        if (fixed > 0) {
+            return order.compare(subPage, HEADER + (long) index * fixed, fixed, value, 0, valueLength);
+        }
+        int lengthField = Bytes.u16(subPage, HEADER + 2L * index);
+        return order.compare(subPage, lengthField + 2L, Bytes.u16(subPage, lengthField), value, 0, valueLength);
     }
 
     /** Copies of all values, in order. */
@@ -137,10 +159,18 @@ public final class SubPage {
     public static byte[] encodePacked(MemorySegment packed, long offset, int count, int fixedSize) {
         byte[] bytes = new byte[encodedSize(count, fixedSize)];
         MemorySegment out = MemorySegment.ofArray(bytes);
-        Bytes.putU16(out, COUNT, count);
-        Bytes.putU16(out, FIXED_SIZE, fixedSize);
+        writeHeader(out, count, fixedSize);
         MemorySegment.copy(packed, offset, out, HEADER, (long) count * fixedSize);
         return bytes;
+    }
+
+    /**
+     * Makes {@code out} a DUPFIXED sub-page of {@code count} values of {@code fixedSize} bytes, which
+     * the caller packed (or will pack) from offset {@link #HEADER}.
+     */
+    public static void writeHeader(MemorySegment out, int count, int fixedSize) {
+        Bytes.putU16(out, COUNT, count);
+        Bytes.putU16(out, FIXED_SIZE, fixedSize);
     }
 
     /** Bytes {@code subPage} takes with one more value of {@code length} bytes. */
@@ -156,14 +186,21 @@ public final class SubPage {
      */
     public static byte[] withValue(MemorySegment subPage, int index, MemorySegment value) {
         byte[] bytes = new byte[sizeWithOneMore(subPage, (int) value.byteSize())];
-        MemorySegment out = MemorySegment.ofArray(bytes);
+        withValue(subPage, index, value, MemorySegment.ofArray(bytes));
+        return bytes;
+    }
+
+    /**
+     * {@link #withValue(MemorySegment, int, MemorySegment)} written into {@code out} (its first
+     * {@link #sizeWithOneMore} bytes; what they held before does not matter).
+     */
+    public static void withValue(MemorySegment subPage, int index, MemorySegment value, MemorySegment out) {
         if (fixedSize(subPage) > 0) {
             insertFixed(subPage, index, value, out);
         } else {
             insertVariable(subPage, index, value, out);
         }
         Bytes.putU16(out, COUNT, count(subPage) + 1);
-        return bytes;
     }
 
     private static void insertFixed(MemorySegment subPage, int index, MemorySegment value, MemorySegment out) {
@@ -188,6 +225,7 @@ public final class SubPage {
             int shift = i < index ? 2 : 2 + 2 + length;
             Bytes.putU16(out, HEADER + 2L * (i < index ? i : i + 1), Bytes.u16(subPage, HEADER + 2L * i) + shift);
         }
+        Bytes.putU16(out, FIXED_SIZE, 0);
         Bytes.putU16(out, HEADER + 2L * index, split + 2);
         MemorySegment.copy(subPage, valuesStart, out, valuesStart + 2, split - valuesStart);
         Bytes.putU16(out, split + 2, length);

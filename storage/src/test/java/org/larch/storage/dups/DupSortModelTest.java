@@ -36,7 +36,8 @@ import org.larch.storage.tools.Checker;
 /**
  * Seeded model test of DUPSORT databases against {@code TreeMap<key, TreeSet<value>>}: values added
  * and removed so that sets cross the single / inline / nested-tree boundaries both ways, cursor walks
- * over pairs and within keys, aborts, reopen; the Checker after every commit. Replay a failure with
+ * over pairs and within keys, aborts, child transactions that commit or abort, reopen; the Checker
+ * after every commit. Replay a failure with
  * {@code -Dlarch.seed=N}.
  */
 class DupSortModelTest {
@@ -58,7 +59,7 @@ class DupSortModelTest {
     /** Mostly {@link Dbi#putMultiple}, so that its runs meet every form, appended and interleaved. */
     @Test
     void multiplePutsAgainstTheModel() {
-        run(Long.getLong("larch.seed", 13), true, 30, 2);
+        run(Long.getLong("larch.seed", 13), true, 16, 2);
     }
 
     private void run(long seed, boolean fixed, int rounds) {
@@ -81,7 +82,14 @@ class DupSortModelTest {
                         boolean abort = random.nextInt(6) == 0;
                         TreeMap<byte[], TreeSet<byte[]>> working = deepCopy(model);
                         try (Txn txn = env.txnWrite()) {
-                            for (int i = 0; i < 150; i++, op++) {
+                            for (int i = 0; i < 75; i++, op++) {
+                                step(random, db, txn, working, fixed, multipleOneIn);
+                            }
+                            if (random.nextInt(3) == 0) {
+                                working = child(random, db, txn, working, fixed, multipleOneIn);
+                                op += 40;
+                            }
+                            for (int i = 0; i < 75; i++, op++) {
                                 step(random, db, txn, working, fixed, multipleOneIn);
                             }
                             compare(db, txn, working);
@@ -105,6 +113,30 @@ class DupSortModelTest {
         }
         assertTrue(forms[0] > 0 && forms[1] > 0 && forms[2] > 0,
                 "single, inline and nested forms all occur: " + Arrays.toString(forms));
+    }
+
+    /**
+     * 40 steps in a child transaction of {@code txn}, which then commits or aborts; returns the
+     * model of {@code txn} after it (the parent goes on with its writers from before the child).
+     */
+    private static TreeMap<byte[], TreeSet<byte[]>> child(Random random, Dbi db, Txn txn,
+            TreeMap<byte[], TreeSet<byte[]>> working, boolean fixed, int multipleOneIn) {
+        TreeMap<byte[], TreeSet<byte[]>> childModel = deepCopy(working);
+        boolean commit = random.nextBoolean();
+        try (Txn child = txn.beginChild()) {
+            for (int i = 0; i < 40; i++) {
+                step(random, db, child, childModel, fixed, multipleOneIn);
+            }
+            compare(db, child, childModel);
+            if (commit) {
+                child.commit();
+            } else {
+                child.abort();
+            }
+        }
+        TreeMap<byte[], TreeSet<byte[]>> after = commit ? childModel : working;
+        compare(db, txn, after);
+        return after;
     }
 
     /** Counts keys stored as one value, inline values and nested trees. */

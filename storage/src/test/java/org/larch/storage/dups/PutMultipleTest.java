@@ -280,6 +280,32 @@ class PutMultipleTest {
         }
     }
 
+    /**
+     * Appends that alternate between two keys' nested trees in one transaction (single APPENDDUP puts
+     * and multiple puts): each lands in its own key's tree.
+     */
+    @Test
+    void appendsAlternatingBetweenNestedKeysStayApart() {
+        try (Env env = Env.open(directory)) {
+            Dbi db = index(env);
+            put(env, db, text("a"), range(0, 1_000), 1_000);
+            put(env, db, text("b"), range(0, 1_000), 1_000);
+            try (Txn txn = env.txnWrite()) {
+                for (long id = 1_000; id < 3_000; id += 10) {
+                    assertTrue(db.put(txn, text("a"), id(id), PutFlag.APPENDDUP));
+                    assertEquals(9, db.putMultiple(txn, text("a"), pack(range(id + 1, id + 10)), 8, 9));
+                    assertEquals(9, db.putMultiple(txn, text("b"), pack(range(id, id + 9)), 8, 9));
+                    assertTrue(db.put(txn, text("b"), id(id + 9), PutFlag.APPENDDUP));
+                }
+                txn.commit();
+            }
+            Checker.check(env).assertOk();
+            assertForm(env, text("a"), Form.NESTED, range(0, 3_000));
+            assertForm(env, text("b"), Form.NESTED, range(0, 3_000));
+            assertEntries(env, db, 6_000);
+        }
+    }
+
     // ---- helpers ----
 
     private static Dbi index(Env env) {

@@ -31,6 +31,36 @@ class SubPageTest {
             longer.add(-index - 1, extra);
             assertArrayEquals(SubPage.encode(longer, fixedSize), inserted, "trial " + trial);
             assertEquals(inserted.length, SubPage.sizeWithOneMore(subPage, extra.length));
+            byte[] garbage = new byte[inserted.length];
+            Arrays.fill(garbage, (byte) 0x5a);
+            SubPage.withValue(subPage, -index - 1, MemorySegment.ofArray(extra), MemorySegment.ofArray(garbage));
+            assertArrayEquals(inserted, garbage, "into a used buffer, trial " + trial);
+        }
+    }
+
+    /** Search finds every value, and for others the insertion point a list's binary search gives. */
+    @Test
+    void searchAgreesWithTheList() {
+        Random random = new Random(7);
+        for (int trial = 0; trial < 500; trial++) {
+            int fixedSize = trial % 2 == 0 ? 1 + random.nextInt(9) : 0;
+            List<byte[]> values = distinctSorted(random, 2 + random.nextInt(30), fixedSize);
+            MemorySegment subPage = MemorySegment.ofArray(SubPage.encode(values, fixedSize));
+            for (int i = 0; i < values.size(); i++) {
+                assertEquals(i, SubPage.search(subPage, MemorySegment.ofArray(values.get(i)), KeyComparator.LEXICOGRAPHIC));
+            }
+            for (int probe = 0; probe < 20; probe++) {
+                byte[] value = new byte[fixedSize > 0 ? fixedSize : 1 + random.nextInt(12)];
+                random.nextBytes(value);
+                if (probe == 0) {
+                    Arrays.fill(value, (byte) 0xff);
+                } else if (probe == 1) {
+                    Arrays.fill(value, (byte) 0);
+                }
+                int expected = java.util.Collections.binarySearch(values, value, Arrays::compareUnsigned);
+                assertEquals(expected, SubPage.search(subPage, MemorySegment.ofArray(value), KeyComparator.LEXICOGRAPHIC),
+                        "trial " + trial + " probe " + probe);
+            }
         }
     }
 

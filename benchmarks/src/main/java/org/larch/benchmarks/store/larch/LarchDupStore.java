@@ -28,11 +28,13 @@ public final class LarchDupStore implements DupStore {
     @Override
     public void load(DupDataset data) {
         byte[] key = new byte[Dataset.KEY_BYTES];
+        byte[] id = new byte[DupDataset.ID_BYTES];
         try (Txn txn = env.txnWrite()) {
             for (int k = 0; k < data.keyCount(); k++) {
                 data.keyInto(k, key);
                 for (int i = 0; i < data.idsPerKey(); i++) {
-                    dbi.put(txn, key, data.idBytes(k, i));
+                    data.packIds(k, i, i + 1, id);
+                    dbi.put(txn, key, id);
                 }
             }
             txn.commit();
