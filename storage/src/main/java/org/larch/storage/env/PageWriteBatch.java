@@ -7,6 +7,8 @@ import org.larch.storage.io.DataFile;
 /**
  * Writes pages in ascending page order, gathering adjacent ones into one positional write of up to
  * {@link #CHUNK_BYTES}: a commit costs one write per run of neighbouring pages, not one per page.
+ * One batch serves every commit of an environment ({@link #start()} begins each): its direct chunk
+ * is allocated once, not a megabyte of fresh native memory per commit.
  */
 final class PageWriteBatch {
     static final int CHUNK_BYTES = 1 << 20;
@@ -21,6 +23,17 @@ final class PageWriteBatch {
     PageWriteBatch(DataFile file, int pageSize) {
         this.file = file;
         this.pageSize = pageSize;
+    }
+
+    int pageSize() {
+        return pageSize;
+    }
+
+    /** Begins a commit's pages: forgets whatever a failed earlier commit left in the chunk. */
+    void start() {
+        chunk.clear();
+        chunkStartPage = -1;
+        nextAdjacentPage = -1;
     }
 
     /** Adds the bytes of page (or run) {@code firstPage}; calls must come in ascending page order. */
