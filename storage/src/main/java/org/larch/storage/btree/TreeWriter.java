@@ -74,7 +74,8 @@ public final class TreeWriter {
         }
         touchPath();
         LeafPage leaf = path.leaf();
-        if (exists && rewriteOwnOverflow(leaf, index, key, value)) {
+        if (exists && (leaf.overwriteInlineValue(index, nodeFlags, value) || rewriteOwnOverflow(leaf, index, key, value))) {
+            appendReadyAt = -1;
             return true;
         }
         int insertAt;
