@@ -19,7 +19,9 @@ import java.util.Arrays;
  * pauses of ~300 ms each over a load, measured with {@code -Xlog:gc}), where LMDB's are malloc'd.
  *
  * <p>At most {@link #MAX_KEPT_BYTES} of free buffers are kept (8,192 pages of 4 KiB); the rest are
- * left to the collector. Heap, not native, memory: a large load's fresh pages then cost a bump of the
+ * left to the collector. A kept buffer keeps its slab alive; since the buffers kept are always the
+ * first ones a transaction was lent (the kept ones of before, then new ones in slab order), that is
+ * at most one slab beyond the cap, plus the slab new buffers are being cut from. Heap, not native, memory: a large load's fresh pages then cost a bump of the
  * allocation pointer, where fresh native memory costs a page fault per 4 KiB (measured: a sorted load
  * of 200,000 entries into a new environment took 40% longer on native slabs). A reused buffer kept
  * past its transaction's end by a caller reads another transaction's bytes: views into a write
