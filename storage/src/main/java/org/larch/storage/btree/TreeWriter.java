@@ -113,7 +113,7 @@ public final class TreeWriter {
         }
         touchPath();
         LeafPage leaf = path.leaf();
-        if (exists && (rewriteOwnOverflow(leaf, index, key, value) || overwriteInPlace(leaf, index, value, nodeFlags))) {
+        if (exists && (leaf.overwriteInlineValue(index, nodeFlags, value) || rewriteOwnOverflow(leaf, index, key, value))) {
             appendReadyAt = -1;
             return true;
         }
@@ -131,15 +131,6 @@ public final class TreeWriter {
             splitter.insert(path, path.leafLevel(), insertAt, encode(key, value, nodeFlags), mode == Mode.APPEND);
         }
         appendReadyAt = mode == Mode.APPEND && fits ? store.modificationCount() : -1;
-        return true;
-    }
-
-    /** Replaces an inline value by one of the same length and node flags, byte for byte; false otherwise. */
-    private static boolean overwriteInPlace(LeafPage leaf, int index, MemorySegment value, int nodeFlags) {
-        if (leaf.flags(index) != nodeFlags || leaf.valueLength(index) != value.byteSize()) {
-            return false;
-        }
-        MemorySegment.copy(value, 0, leaf.inlineValue(index), 0, value.byteSize());
         return true;
     }
 

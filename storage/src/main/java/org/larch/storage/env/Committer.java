@@ -29,6 +29,8 @@ public final class Committer {
     private final SyncMode syncMode;
     private final long growStepBytes;
     private volatile String refusal;
+    /** The write chunk of every commit (commits are serialized by the writer lock); made on first use. */
+    private PageWriteBatch batch;
 
     public Committer(DataFile file, SyncMode syncMode, long growStepBytes) {
         this.file = file;
@@ -102,7 +104,8 @@ public final class Committer {
     }
 
     private void writeDirtyPages(WritePages pages, long txnId, int pageSize) {
-        PageWriteBatch batch = new PageWriteBatch(file, pageSize);
+        PageWriteBatch batch = batch(pageSize);
+        batch.start();
         for (long number : pages.dirtyPageNumbers()) {
             MemorySegment bytes = pages.dirtyBytes(number);
             PageHeader.setTxnId(bytes, 0, txnId);
@@ -110,6 +113,13 @@ public final class Committer {
             batch.add(number, bytes);
         }
         batch.flush();
+    }
+
+    private PageWriteBatch batch(int pageSize) {
+        if (batch == null || batch.pageSize() != pageSize) {
+            batch = new PageWriteBatch(file, pageSize);
+        }
+        return batch;
     }
 
     private void growFileFor(Meta meta) {

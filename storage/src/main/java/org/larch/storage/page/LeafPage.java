@@ -199,6 +199,24 @@ public final class LeafPage extends Page {
         MemorySegment.copy(value, 0, segment, node + NODE_HEADER + keyLength, valueLength);
     }
 
+    /**
+     * Replaces node {@code index}'s inline value with {@code value} where it lies, when the node has
+     * exactly {@code flags} (so never a value in overflow pages) and a value of the same length: no
+     * node moves (as LMDB overwrites a value of unchanged size). False, and nothing changed, otherwise.
+     */
+    public boolean overwriteInlineValue(int index, int flags, MemorySegment value) {
+        requireDirty();
+        long node = nodeAt(index);
+        long valueLength = value.byteSize();
+        if (Bytes.u16(segment, node + FLAGS) != flags || (flags & BIGDATA) != 0
+                || Bytes.u32(segment, node + VALUE_LENGTH) != valueLength) {
+            return false;
+        }
+        long keyEnd = node + NODE_HEADER + Bytes.u16(segment, node + KEY_LENGTH);
+        MemorySegment.copy(value, 0, segment, keyEnd, valueLength);
+        return true;
+    }
+
     /** Size of a node holding {@code keyLength} key bytes and {@code storedValueBytes} inline. */
     public static int nodeSize(int keyLength, int storedValueBytes) {
         return NODE_HEADER + keyLength + storedValueBytes;

@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.larch.storage.page.PageHeader;
 
 class PageBuffersTest {
     private static final int PAGE_SIZE = 4096;
@@ -32,6 +33,39 @@ class PageBuffersTest {
             assertEquals(i, taken.get(i).get(ValueLayout.JAVA_INT_UNALIGNED, 0), "no two buffers overlap");
         }
         assertEquals(taken.size(), buffers.lentCount());
+    }
+
+    @Test
+    void freshBuffersAreCutFromGrowingSlabsThatSealLikeLoosePages() {
+        PageBuffers buffers = new PageBuffers(PAGE_SIZE);
+        List<MemorySegment> taken = new ArrayList<>();
+        int count = PageBuffers.FIRST_SLAB_PAGES * 3 + 5; // a first slab, a second of twice its size, a third
+        for (int i = 0; i < count; i++) {
+            taken.add(buffers.takeZeroed());
+        }
+        Object firstSlab = taken.get(0).heapBase().orElseThrow();
+        assertSame(firstSlab, taken.get(PageBuffers.FIRST_SLAB_PAGES - 1).heapBase().orElseThrow(), "one slab");
+        Object secondSlab = taken.get(PageBuffers.FIRST_SLAB_PAGES).heapBase().orElseThrow();
+        assertTrue(firstSlab != secondSlab, "a new slab once the first is used up");
+        assertEquals(2 * PageBuffers.FIRST_SLAB_PAGES * PAGE_SIZE, ((byte[]) secondSlab).length, "twice as large");
+        MemorySegment page = taken.get(PageBuffers.FIRST_SLAB_PAGES + 3);
+        for (int i = 0; i < PAGE_SIZE; i += 7) {
+            page.set(ValueLayout.JAVA_BYTE, i, (byte) (i * 31));
+        }
+        PageHeader.seal(page, 0, PAGE_SIZE);
+        MemorySegment loose = MemorySegment.ofArray(page.toArray(ValueLayout.JAVA_BYTE));
+        assertTrue(PageHeader.checksumHolds(loose, 0, PAGE_SIZE), "sealed in place inside its slab");
+        assertEquals(PageHeader.computeChecksum(loose, 0, PAGE_SIZE), PageHeader.storedChecksum(page, 0));
+    }
+
+    @Test
+    void slabsStopGrowingAtTheirCap() {
+        PageBuffers buffers = new PageBuffers(PAGE_SIZE);
+        MemorySegment last = null;
+        for (int i = 0; i < 20_000; i++) {
+            last = buffers.take();
+        }
+        assertEquals((long) PageBuffers.MAX_SLAB_PAGES * PAGE_SIZE, ((byte[]) last.heapBase().orElseThrow()).length);
     }
 
     @Test
