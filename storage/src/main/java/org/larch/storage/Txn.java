@@ -458,14 +458,7 @@ public final class Txn implements AutoCloseable {
     }
 
     private static DbRecord assign(DbRecord target, DbRecord source) {
-        target.flags = source.flags;
-        target.depth = source.depth;
-        target.branchPages = source.branchPages;
-        target.leafPages = source.leafPages;
-        target.overflowPages = source.overflowPages;
-        target.entries = source.entries;
-        target.rootPage = source.rootPage;
-        return target;
+        return target.copyFrom(source);
     }
 
     /** Nesting depth: 0 for a top-level transaction, 1 for its child, and so on. */

@@ -426,14 +426,7 @@ public final class DuplicatesWriter {
      * descriptor in between counts as a change of the transaction.
      */
     private TreeWriter openNested(MemorySegment stored) {
-        DbRecord record = DbRecord.decode(stored, 0);
-        nestedRecord.flags = record.flags;
-        nestedRecord.depth = record.depth;
-        nestedRecord.branchPages = record.branchPages;
-        nestedRecord.leafPages = record.leafPages;
-        nestedRecord.overflowPages = record.overflowPages;
-        nestedRecord.entries = record.entries;
-        nestedRecord.rootPage = record.rootPage;
+        nestedRecord.decodeFrom(stored, 0);
         return nested;
     }
 

@@ -37,14 +37,19 @@ public final class DbRecord {
     }
 
     public DbRecord copy() {
-        DbRecord copy = new DbRecord(flags);
-        copy.depth = depth;
-        copy.branchPages = branchPages;
-        copy.leafPages = leafPages;
-        copy.overflowPages = overflowPages;
-        copy.entries = entries;
-        copy.rootPage = rootPage;
-        return copy;
+        return new DbRecord(flags).copyFrom(this);
+    }
+
+    /** Overwrites this record with {@code source}'s fields; returns this. */
+    public DbRecord copyFrom(DbRecord source) {
+        flags = source.flags;
+        depth = source.depth;
+        branchPages = source.branchPages;
+        leafPages = source.leafPages;
+        overflowPages = source.overflowPages;
+        entries = source.entries;
+        rootPage = source.rootPage;
+        return this;
     }
 
     public boolean isEmpty() {
