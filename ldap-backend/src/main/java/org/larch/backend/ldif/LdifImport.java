@@ -89,9 +89,8 @@ public final class LdifImport {
         private final DeferredEntries deferred = new DeferredEntries();
         private final List<LdifProblem> rejected = new ArrayList<>();
         private ImportTransactions transactions;
-        /** The parent of the entry added last and its id: siblings in a row skip the walk down dn2id. */
-        private Dn lastParent;
-        private long lastParentId;
+        /** Parents found so far: siblings, in a row or interleaved with others, skip the walk down dn2id. */
+        private final KnownParents parents = new KnownParents();
         private long charactersRead;
         private long added;
         private long changed;
@@ -124,7 +123,7 @@ public final class LdifImport {
 
         /** Commits the entries so far, then runs the change as an LDAP request of the importer would. */
         private void applyChange(LdifChange change) {
-            lastParent = null;
+            parents.forget();
             try {
                 transactions.outside(() -> run(change));
                 changed++;
@@ -201,16 +200,16 @@ public final class LdifImport {
                         "not under the suffix " + suffix.getName());
             }
             Dn parentDn = dn.getParent();
-            if (parentDn.equals(lastParent)) {
-                return lastParentId;
+            long known = parents.idOf(parentDn);
+            if (known >= 0) {
+                return known;
             }
             DnLookup parent = transactions.writer().lookup(parentDn);
             if (!parent.found()) {
                 return -1;
             }
-            lastParent = parentDn;
-            lastParentId = parent.id();
-            return lastParentId;
+            parents.remember(parentDn, parent.id());
+            return parent.id();
         }
 
         /** ENTRY_ALREADY_EXISTS if the entry at {@code dn}, a child of {@code parentId} (0: the suffix), is there already. */
