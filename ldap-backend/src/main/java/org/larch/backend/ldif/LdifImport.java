@@ -71,7 +71,7 @@ public final class LdifImport {
         try (ImportTransactions transactions = new ImportTransactions(store, indexes, operational, options)) {
             run.transactions = transactions;
             RecordPreparation preparation = new RecordPreparation(reader, store.schema(), options, operational,
-                    context.csns(), importer, transactions::indexKeys);
+                    context.csns(), importer, transactions::indexKeys, store.suffix());
             try (RecordPipeline records = new RecordPipeline(preparation::next)) {
                 run.storeAll(records);
             }
@@ -162,9 +162,9 @@ public final class LdifImport {
         /** Adds the entry, or defers it (false) until its parent is added. */
         private boolean add(PreparedEntry prepared) {
             DirectoryEntry entry = prepared.entry();
-            long parentId = parentId(entry.dn());
+            long parentId = parentId(prepared);
             if (parentId < 0) {
-                deferred.defer(entry.dn().getParent(), prepared);
+                deferred.defer(prepared.parentDn(), prepared);
                 return false;
             }
             if (prepared.uuidFromFile()) {
@@ -190,16 +190,11 @@ public final class LdifImport {
         }
 
         /** The parent's id, 0 for the suffix entry, -1 when the parent is not there (yet). */
-        private long parentId(Dn dn) {
-            Dn suffix = store.suffix();
-            if (dn.equals(suffix)) {
-                return 0;
+        private long parentId(PreparedEntry prepared) {
+            Dn parentDn = prepared.parentDn();
+            if (parentDn == null) {
+                return suffixOrOutside(prepared.entry().dn());
             }
-            if (!suffix.isAncestorOf(dn)) {
-                throw new LdapOperationException(ResultCodeEnum.NO_SUCH_OBJECT,
-                        "not under the suffix " + suffix.getName());
-            }
-            Dn parentDn = dn.getParent();
             long known = parents.idOf(parentDn);
             if (known >= 0) {
                 return known;
@@ -210,6 +205,15 @@ public final class LdifImport {
             }
             parents.remember(parentDn, parent.id());
             return parent.id();
+        }
+
+        /** 0 for the suffix entry; NO_SUCH_OBJECT for an entry outside the suffix. */
+        private long suffixOrOutside(Dn dn) {
+            Dn suffix = store.suffix();
+            if (dn.equals(suffix)) {
+                return 0;
+            }
+            throw new LdapOperationException(ResultCodeEnum.NO_SUCH_OBJECT, "not under the suffix " + suffix.getName());
         }
 
         /** ENTRY_ALREADY_EXISTS if the entry at {@code dn}, a child of {@code parentId} (0: the suffix), is there already. */
