@@ -71,7 +71,7 @@ public final class LdifImport {
         try (ImportTransactions transactions = new ImportTransactions(store, indexes, operational, options)) {
             run.transactions = transactions;
             RecordPreparation preparation = new RecordPreparation(reader, store.schema(), options, operational,
-                    context.csns(), importer, transactions::indexKeys);
+                    context.csns(), importer, transactions::indexKeys, store.suffix());
             try (RecordPipeline records = new RecordPipeline(preparation::next)) {
                 run.storeAll(records);
             }
@@ -89,9 +89,8 @@ public final class LdifImport {
         private final DeferredEntries deferred = new DeferredEntries();
         private final List<LdifProblem> rejected = new ArrayList<>();
         private ImportTransactions transactions;
-        /** The parent of the entry added last and its id: siblings in a row skip the walk down dn2id. */
-        private Dn lastParent;
-        private long lastParentId;
+        /** Parents found so far: siblings, in a row or interleaved with others, skip the walk down dn2id. */
+        private final KnownParents parents = new KnownParents();
         private long charactersRead;
         private long added;
         private long changed;
@@ -124,7 +123,7 @@ public final class LdifImport {
 
         /** Commits the entries so far, then runs the change as an LDAP request of the importer would. */
         private void applyChange(LdifChange change) {
-            lastParent = null;
+            parents.forget();
             try {
                 transactions.outside(() -> run(change));
                 changed++;
@@ -163,9 +162,9 @@ public final class LdifImport {
         /** Adds the entry, or defers it (false) until its parent is added. */
         private boolean add(PreparedEntry prepared) {
             DirectoryEntry entry = prepared.entry();
-            long parentId = parentId(entry.dn());
+            long parentId = parentId(prepared);
             if (parentId < 0) {
-                deferred.defer(entry.dn().getParent(), prepared);
+                deferred.defer(prepared.parentDn(), prepared);
                 return false;
             }
             if (prepared.uuidFromFile()) {
@@ -191,26 +190,30 @@ public final class LdifImport {
         }
 
         /** The parent's id, 0 for the suffix entry, -1 when the parent is not there (yet). */
-        private long parentId(Dn dn) {
-            Dn suffix = store.suffix();
-            if (dn.equals(suffix)) {
-                return 0;
+        private long parentId(PreparedEntry prepared) {
+            Dn parentDn = prepared.parentDn();
+            if (parentDn == null) {
+                return suffixOrOutside(prepared.entry().dn());
             }
-            if (!suffix.isAncestorOf(dn)) {
-                throw new LdapOperationException(ResultCodeEnum.NO_SUCH_OBJECT,
-                        "not under the suffix " + suffix.getName());
-            }
-            Dn parentDn = dn.getParent();
-            if (parentDn.equals(lastParent)) {
-                return lastParentId;
+            long known = parents.idOf(parentDn);
+            if (known >= 0) {
+                return known;
             }
             DnLookup parent = transactions.writer().lookup(parentDn);
             if (!parent.found()) {
                 return -1;
             }
-            lastParent = parentDn;
-            lastParentId = parent.id();
-            return lastParentId;
+            parents.remember(parentDn, parent.id());
+            return parent.id();
+        }
+
+        /** 0 for the suffix entry; NO_SUCH_OBJECT for an entry outside the suffix. */
+        private long suffixOrOutside(Dn dn) {
+            Dn suffix = store.suffix();
+            if (dn.equals(suffix)) {
+                return 0;
+            }
+            throw new LdapOperationException(ResultCodeEnum.NO_SUCH_OBJECT, "not under the suffix " + suffix.getName());
         }
 
         /** ENTRY_ALREADY_EXISTS if the entry at {@code dn}, a child of {@code parentId} (0: the suffix), is there already. */

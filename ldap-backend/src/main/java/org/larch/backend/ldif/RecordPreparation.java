@@ -29,10 +29,11 @@ final class RecordPreparation {
     private final Function<DirectoryEntry, EntryIndexKeys> indexKeys;
     private final AttributeType structuralObjectClass;
     private final AttributeType entryUuid;
+    private final Dn suffix;
 
     RecordPreparation(LdifRecordReader reader, DirectorySchema schema, ImportOptions options,
             OperationalAttributes operational, CsnGenerator csns, Identity importer,
-            Function<DirectoryEntry, EntryIndexKeys> indexKeys) {
+            Function<DirectoryEntry, EntryIndexKeys> indexKeys, Dn suffix) {
         this.reader = reader;
         this.schema = schema;
         this.entries = new LdifEntries(schema);
@@ -44,6 +45,7 @@ final class RecordPreparation {
         this.indexKeys = indexKeys;
         this.structuralObjectClass = schema.requireAttributeType("structuralObjectClass");
         this.entryUuid = schema.requireAttributeType("entryUUID");
+        this.suffix = suffix;
     }
 
     /** The next record, prepared; null at the end of the file. Change records are left out with dryRun. */
@@ -72,13 +74,19 @@ final class RecordPreparation {
     /** Schema check (unless skipped), then the operational attributes the file did not bring, then the index keys. */
     private PreparedEntry prepare(DirectoryEntry entry, int lineNumber) {
         boolean uuidFromFile = !entry.ofType(entryUuid).isEmpty();
+        Dn parentDn = parentBelowSuffix(entry.dn());
         try {
             String structural = options.skipSchemaCheck() ? null : schema.check(entry);
             boolean hasStructural = !entry.ofType(structuralObjectClass).isEmpty();
             operational.stampAdd(entry, importer, csns.next(), hasStructural ? null : structural);
         } catch (LdapOperationException e) {
-            return PreparedEntry.failed(entry, lineNumber, e, uuidFromFile);
+            return PreparedEntry.failed(entry, lineNumber, e, uuidFromFile, parentDn);
         }
-        return new PreparedEntry(entry, lineNumber, indexKeys.apply(entry), null, uuidFromFile);
+        return new PreparedEntry(entry, lineNumber, indexKeys.apply(entry), null, uuidFromFile, parentDn);
+    }
+
+    /** The parent of {@code dn} if {@code dn} lies below the suffix; null for the suffix and DNs outside it. */
+    private Dn parentBelowSuffix(Dn dn) {
+        return suffix.isAncestorOf(dn) && !dn.equals(suffix) ? dn.getParent() : null;
     }
 }

@@ -23,6 +23,8 @@ public class StoreReader implements AutoCloseable {
     final Txn txn;
     private final SchemaManager schemaManager;
     private final Map<Long, Dn> dnCache = new HashMap<>();
+    /** The dn2id cursor of the child lookups, opened at the first and kept until the transaction ends or resets. */
+    private Cursor childCursor;
 
     StoreReader(DirectoryStore store, Txn txn) {
         this.store = store;
@@ -152,12 +154,30 @@ public class StoreReader implements AutoCloseable {
     /** The child record as stored (a writer may hold subtree size changes not written yet). */
     final ChildRecord findChildRecord(long parentId, String normalizedRdn) {
         byte[] prefix = ChildRecord.searchPrefix(normalizedRdn);
-        try (Cursor cursor = store.dn2id().openCursor(txn)) {
-            if (!cursor.seekBothRange(EntryIds.key(parentId), prefix)) {
-                return null;
-            }
-            byte[] value = cursor.valueBytes();
-            return ChildRecord.startsWith(value, prefix) ? ChildRecord.decode(value) : null;
+        Cursor cursor = childCursor();
+        if (!cursor.seekBothRange(EntryIds.key(parentId), prefix)) {
+            return null;
+        }
+        byte[] value = cursor.valueBytes();
+        return ChildRecord.startsWith(value, prefix) ? ChildRecord.decode(value) : null;
+    }
+
+    /**
+     * One cursor for every child lookup of the transaction (each seeks afresh; in a write transaction
+     * the cursor follows the changes): a bulk load looks up each new entry among its siblings.
+     */
+    private Cursor childCursor() {
+        if (childCursor == null) {
+            childCursor = store.dn2id().openCursor(txn);
+        }
+        return childCursor;
+    }
+
+    /** Closes the child lookups' cursor before the transaction commits, resets or ends. */
+    final void closeChildCursor() {
+        if (childCursor != null) {
+            childCursor.close();
+            childCursor = null;
         }
     }
 
@@ -296,6 +316,7 @@ public class StoreReader implements AutoCloseable {
 
     /** Lets go of a read transaction's snapshot (nothing may be read until {@link #resume()}). */
     public void release() {
+        closeChildCursor();
         txn.reset();
     }
 
@@ -308,6 +329,7 @@ public class StoreReader implements AutoCloseable {
     /** Ends the transaction (a writer's uncommitted changes are dropped). */
     @Override
     public void close() {
+        closeChildCursor();
         txn.close();
     }
 

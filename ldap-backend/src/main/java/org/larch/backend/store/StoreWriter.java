@@ -120,6 +120,7 @@ public final class StoreWriter extends StoreReader {
     /** Commits the transaction and publishes the new attribute descriptions. */
     public void commit() {
         writeSubtreeSizes();
+        closeChildCursor();
         txn.commit();
         store.dictionary().publish(pending);
     }

@@ -84,6 +84,28 @@ class LdifImportTest {
     }
 
     @Test
+    void entriesInterleavedOverContainersFindTheirParentsAndARenamedParentIsNotFoundByItsOldName() throws Exception {
+        String ldif = SUFFIX_RECORD
+                + "dn: ou=a,dc=example,dc=com\nobjectClass: organizationalUnit\nou: a\n\n"
+                + "dn: ou=b,dc=example,dc=com\nobjectClass: organizationalUnit\nou: b\n\n"
+                + person("uid=a1,ou=a,dc=example,dc=com", "a1") + person("uid=b1,ou=b,dc=example,dc=com", "b1")
+                + person("uid=a2,ou=a,dc=example,dc=com", "a2") + person("uid=b2,ou=b,dc=example,dc=com", "b2")
+                + "dn: ou=a,dc=example,dc=com\nchangetype: modrdn\nnewrdn: ou=c\ndeleteoldrdn: 1\n\n"
+                + person("uid=a3,ou=a,dc=example,dc=com", "a3") + person("uid=c1,ou=c,dc=example,dc=com", "c1")
+                + person("uid=x,dc=other,dc=org", "x");
+        ImportReport report = importInto(temp, ldif, new ImportOptions(true, false, false, 2));
+        assertEquals(8, report.added(), report::toString);
+        assertEquals(1, report.changed(), report::toString);
+        assertEquals(List.of("uid=x,dc=other,dc=org"), report.rejected().stream().map(LdifProblem::dn).toList(),
+                report::toString);
+        assertEquals(List.of("uid=a3,ou=a,dc=example,dc=com"), report.unresolved().stream().map(LdifProblem::dn).toList());
+        assertEquals(List.of("dc=example,dc=com", "ou=b,dc=example,dc=com", "ou=c,dc=example,dc=com",
+                        "uid=a1,ou=c,dc=example,dc=com", "uid=a2,ou=c,dc=example,dc=com", "uid=b1,ou=b,dc=example,dc=com",
+                        "uid=b2,ou=b,dc=example,dc=com", "uid=c1,ou=c,dc=example,dc=com"),
+                LdifExportTest.parse(export(temp)).stream().map(Entry::getDN).sorted().toList());
+    }
+
+    @Test
     void operationalAttributesInTheFileAreKeptAndAbsentOnesGenerated() throws Exception {
         String ldif = SUFFIX_RECORD + person("uid=ann,dc=example,dc=com", "ann")
                 .replace("sn: ann\n", "sn: ann\nentryUUID: 6f1c4c40-2f5b-4a59-9f4d-0a4b1f0c9a01\n"
