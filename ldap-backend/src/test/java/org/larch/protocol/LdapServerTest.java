@@ -99,6 +99,11 @@ class LdapServerTest {
                 RunningServer.settings(List.of(URI.create("ldap://127.0.0.1:0")), null, null, 2, 0));
                 LDAPConnection first = server.connect();
                 LDAPConnection second = server.connect()) {
+            // a connect returns once TCP is up; the server takes a slot when its I/O thread sees the
+            // session, so both are used first (on two I/O threads the third could otherwise come first)
+            for (LDAPConnection connection : List.of(first, second)) {
+                assertEquals(1, connection.search("dc=example,dc=com", SearchScope.BASE, "(objectClass=*)").getEntryCount());
+            }
             LDAPException refused = assertThrows(LDAPException.class, () -> {
                 try (LDAPConnection third = server.connect()) {
                     third.search("dc=example,dc=com", SearchScope.BASE, "(objectClass=*)");
