@@ -8,6 +8,7 @@ import org.larch.backend.index.EntryIndexKeys;
 import org.larch.backend.index.IndexBatch;
 import org.larch.backend.index.Indexes;
 import org.larch.backend.operational.OperationalAttributes;
+import org.larch.backend.ops.SuffixContextCsn;
 import org.larch.backend.store.DirectoryStore;
 import org.larch.backend.store.StoreWriter;
 
@@ -117,26 +118,9 @@ final class ImportTransactions implements AutoCloseable {
 
     private void commit() {
         batch.flush(writer.txn());
-        raiseContextCsn();
+        SuffixContextCsn.raise(writer, indexes::update, operational, greatestCsns.values());
         writer.commit();
         committedEntries += inTransaction;
         inTransaction = 0;
-    }
-
-    private void raiseContextCsn() {
-        long suffixId = writer.suffixId();
-        if (suffixId == 0) {
-            return;
-        }
-        DirectoryEntry suffix = writer.entry(suffixId);
-        DirectoryEntry raised = suffix.copy();
-        boolean changed = false;
-        for (Csn csn : greatestCsns.values()) {
-            changed |= operational.raiseContextCsn(raised, csn);
-        }
-        if (changed) {
-            writer.replace(suffixId, raised);
-            indexes.update(writer.txn(), suffixId, suffix, raised);
-        }
     }
 }

@@ -61,24 +61,12 @@ final class UpdateTransaction implements AutoCloseable {
 
     /** Raises the suffix's contextCSN to this update's CSN and commits everything. */
     void commit() {
-        raiseContextCsn();
+        SuffixContextCsn.raise(writer, context.indexes(), context.operational(), List.of(csn));
         writer.commit();
     }
 
     @Override
     public void close() {
         writer.close();
-    }
-
-    private void raiseContextCsn() {
-        long suffixId = writer.suffixId();
-        if (suffixId == 0) {
-            return;
-        }
-        DirectoryEntry suffix = writer.entry(suffixId);
-        DirectoryEntry raised = suffix.copy();
-        if (context.operational().raiseContextCsn(raised, csn)) {
-            replace(suffix, raised);
-        }
     }
 }
