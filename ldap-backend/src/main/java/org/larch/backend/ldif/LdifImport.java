@@ -74,6 +74,7 @@ public final class LdifImport {
                     context.csns(), importer, transactions::indexKeys, store.suffix());
             try (RecordPipeline records = new RecordPipeline(preparation::next)) {
                 run.storeAll(records);
+                ThreadCpu.reportIfAsked(records.readerCpuNanos());
             }
             transactions.finish();
         } catch (LdifException e) {

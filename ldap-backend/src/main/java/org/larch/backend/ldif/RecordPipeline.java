@@ -25,6 +25,7 @@ final class RecordPipeline implements AutoCloseable {
     private final BlockingQueue<List<ReadRecord>> queue = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
     private final Thread reader;
     private volatile boolean stopped;
+    private volatile long readerCpuNanos = -1;
     private Iterator<ReadRecord> chunk = Collections.emptyIterator();
     private boolean ended;
 
@@ -78,6 +79,11 @@ final class RecordPipeline implements AutoCloseable {
         }
     }
 
+    /** CPU time the reader thread used, once it has read the whole file; -1 before (or if unknown). */
+    long readerCpuNanos() {
+        return readerCpuNanos;
+    }
+
     private void read() {
         List<ReadRecord> pending = new ArrayList<>(CHUNK_RECORDS);
         try {
@@ -90,6 +96,7 @@ final class RecordPipeline implements AutoCloseable {
                     awaitApplied(change);
                 }
             }
+            readerCpuNanos = ThreadCpu.currentNanos();
             pending.add(new ReadRecord.End());
             handOver(pending);
         } catch (RuntimeException | Error e) {
