@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
                 org.larch.server.commands.ExportCommand.class,
                 org.larch.server.commands.ImportCommand.class,
                 org.larch.server.commands.ReindexCommand.class,
+                org.larch.server.aot.AotTrainingCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
