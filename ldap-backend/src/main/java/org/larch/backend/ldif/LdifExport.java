@@ -12,7 +12,9 @@ import org.larch.backend.LdapOperationException;
 import org.larch.backend.entry.DirectoryEntry;
 import org.larch.backend.filter.FilterEvaluator;
 import org.larch.backend.store.DirectoryStore;
+import org.larch.backend.store.CorruptRecordException;
 import org.larch.backend.store.DnNames;
+import org.larch.backend.store.SelfRecord;
 import org.larch.backend.store.StoreReader;
 
 /**
@@ -59,25 +61,43 @@ public final class LdifExport {
         return id;
     }
 
-    /** Depth first, iteratively: a deep tree does not need a deep stack. */
+    /**
+     * Depth first, iteratively: a deep tree does not need a deep stack. Each entry's DN is its RDN as
+     * written (its dn2id self record) before its parent's DN text, which is what the LDAP API's
+     * {@code Dn.getName()} of the same entry gives, without parsing an RDN per entry; the entry is read
+     * with a DN only when a filter needs it.
+     */
     private long writeSubtree(StoreReader reader, long baseId, ExprNode filter, Writer out) {
-        Deque<Long> pending = new ArrayDeque<>();
-        pending.push(baseId);
+        Deque<Pending> pending = new ArrayDeque<>();
+        pending.push(new Pending(baseId, null));
         long written = 0;
         while (!pending.isEmpty()) {
-            long id = pending.pop();
-            DirectoryEntry entry = reader.entry(id);
+            Pending next = pending.pop();
+            String dn = next.parentDn() == null ? reader.dnOf(next.id()).getName()
+                    : rdnOf(reader, next.id()) + "," + next.parentDn();
+            DirectoryEntry entry = filter == null ? reader.entryWithoutDn(next.id()) : reader.entry(next.id());
             if (filter == null || filters.matches(filter, entry)) {
-                write(out, LdifText.record(entry));
+                write(out, LdifText.record(dn, entry));
                 written++;
             }
-            long[] children = reader.children(id);
+            long[] children = reader.children(next.id());
             for (int index = children.length - 1; index >= 0; index--) {
-                pending.push(children[index]);
+                pending.push(new Pending(children[index], dn));
             }
         }
         return written;
     }
+
+    private static String rdnOf(StoreReader reader, long id) {
+        SelfRecord self = reader.selfRecord(id);
+        if (self == null) {
+            throw new CorruptRecordException("dn2id: entry " + id + " is listed as a child but has no self record");
+        }
+        return self.rdn();
+    }
+
+    /** An entry still to write, and its parent's DN text (null for the base entry). */
+    private record Pending(long id, String parentDn) {}
 
     private static void write(Writer out, String text) {
         try {

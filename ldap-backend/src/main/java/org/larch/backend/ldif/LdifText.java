@@ -32,11 +32,17 @@ public final class LdifText {
 
     /** The record of {@code entry}, ending with its empty line. */
     public static String record(DirectoryEntry entry) {
-        StringBuilder out = new StringBuilder(256);
-        line(out, "dn", entry.dn().getName().getBytes(StandardCharsets.UTF_8));
+        return record(entry.dn().getName(), entry);
+    }
+
+    /** The record of {@code entry} named {@code dn} (its DN as written; the entry's own DN is not read). */
+    public static String record(String dn, DirectoryEntry entry) {
+        StringBuilder out = new StringBuilder(512);
+        line(out, "dn", dn.getBytes(StandardCharsets.UTF_8));
         for (EntryAttribute attribute : entry.attributes()) {
+            String name = attribute.description().text();
             for (byte[] value : attribute.values()) {
-                line(out, attribute.description().text(), value);
+                line(out, name, value);
             }
         }
         return out.append('\n').toString();
@@ -60,22 +66,47 @@ public final class LdifText {
     }
 
     private static void line(StringBuilder out, String name, byte[] value) {
-        String text;
+        int column = append(out, name, 0);
         if (value.length == 0) {
-            text = name + ":";
+            append(out, ":", column);
         } else if (isSafe(value)) {
-            text = name + ": " + new String(value, StandardCharsets.US_ASCII);
+            column = append(out, ": ", column);
+            appendAscii(out, value, column);
         } else {
-            text = name + ":: " + Base64.getEncoder().encodeToString(value);
+            column = append(out, ":: ", column);
+            appendAscii(out, Base64.getEncoder().encode(value), column);
         }
-        fold(out, text);
+        out.append('\n');
     }
 
-    private static void fold(StringBuilder out, String text) {
-        int end = Math.min(text.length(), LINE_WIDTH);
-        out.append(text, 0, end).append('\n');
-        for (int start = end; start < text.length(); start += LINE_WIDTH - 1) {
-            out.append(' ').append(text, start, Math.min(text.length(), start + LINE_WIDTH - 1)).append('\n');
+    /** Appends {@code text} at {@code column} of the current line, folding at {@link #LINE_WIDTH}; the new column. */
+    private static int append(StringBuilder out, String text, int column) {
+        for (int index = 0; index < text.length(); index++) {
+            column = fold(out, column) + 1;
+            out.append(text.charAt(index));
         }
+        return column;
+    }
+
+    private static int appendAscii(StringBuilder out, byte[] ascii, int column) {
+        int index = 0;
+        while (index < ascii.length) {
+            column = fold(out, column);
+            int room = Math.min(ascii.length - index, LINE_WIDTH - column);
+            for (int end = index + room; index < end; index++) {
+                out.append((char) ascii[index]);
+            }
+            column += room;
+        }
+        return column;
+    }
+
+    /** Starts a continuation line (LF SPACE) when the current one is full; the column to write at. */
+    private static int fold(StringBuilder out, int column) {
+        if (column < LINE_WIDTH) {
+            return column;
+        }
+        out.append('\n').append(' ');
+        return 1;
     }
 }

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.directory.api.ldap.model.filter.FilterParser;
 import org.apache.directory.api.ldap.model.name.Dn;
+import org.larch.backend.Identity;
+import org.larch.backend.LarchDirectory;
 import org.larch.backend.LdapOperationException;
+import org.larch.backend.request.UpdateControls;
 import org.larch.backend.store.DirectoryStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +77,34 @@ class LdifExportTest {
         LdapOperationException e = assertThrows(LdapOperationException.class,
                 () -> export(new Dn("ou=nobody,dc=example,dc=com"), null));
         assertEquals("the base entry ou=nobody,dc=example,dc=com does not exist", e.getMessage());
+    }
+
+    @Test
+    void dnsAreWrittenAsTheyWereAdded() throws Exception {
+        LdifFixtures.buildSample(directory);
+        List<String> written = List.of("CN = Spaced  Name ,ou=people,dc=example,dc=com",
+                "cn=Multi+sn=Valued,ou=groups,dc=example,dc=com",
+                "cn=Comma\\, Inc,ou=groups,dc=example,dc=com",
+                "uid=deep,cn=Comma\\, Inc,ou=groups,dc=example,dc=com");
+        try (LarchDirectory larch = LarchDirectory.open(LdifFixtures.settings(directory))) {
+            Identity admin = new Identity(new Dn("cn=admin,dc=example,dc=com"), true);
+            larch.add(admin, LdifFixtures.entry(written.get(0), "objectClass", "person", "cn", "Spaced  Name", "sn", "N"),
+                    UpdateControls.NONE);
+            larch.add(admin, LdifFixtures.entry(written.get(1), "objectClass", "person", "cn", "Multi", "sn", "Valued"),
+                    UpdateControls.NONE);
+            larch.add(admin, LdifFixtures.entry(written.get(2), "objectClass", "person", "cn", "Comma, Inc", "sn", "C"),
+                    UpdateControls.NONE);
+            larch.add(admin, LdifFixtures.entry(written.get(3), "objectClass", "account", "uid", "deep"),
+                    UpdateControls.NONE);
+        }
+        List<String> dns = new ArrayList<>();
+        for (String line : export(null, null).split("\n")) {
+            if (line.startsWith("dn: ")) {
+                dns.add(line.substring(4));
+            }
+        }
+        assertEquals(true, dns.containsAll(written), dns.toString());
+        assertEquals(dns.indexOf(written.get(2)) + 1, dns.indexOf(written.get(3)), "a child right after its parent");
     }
 
     @Test
