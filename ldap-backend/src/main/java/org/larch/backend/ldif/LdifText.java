@@ -1,6 +1,7 @@
 package org.larch.backend.ldif;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import org.larch.backend.entry.DirectoryEntry;
 import org.larch.backend.entry.EntryAttribute;
@@ -26,6 +27,10 @@ import org.larch.backend.entry.EntryAttribute;
  */
 public final class LdifText {
     static final int LINE_WIDTH = 76;
+    private static final byte[] ASCII_DN = {'d', 'n'};
+    private static final byte[] EMPTY_SEPARATOR = {':'};
+    private static final byte[] SEPARATOR = {':', ' '};
+    private static final byte[] BASE64_SEPARATOR = {':', ':', ' '};
 
     private LdifText() {
     }
@@ -37,15 +42,16 @@ public final class LdifText {
 
     /** The record of {@code entry} named {@code dn} (its DN as written; the entry's own DN is not read). */
     public static String record(String dn, DirectoryEntry entry) {
-        StringBuilder out = new StringBuilder(512);
-        line(out, "dn", dn.getBytes(StandardCharsets.UTF_8));
+        Lines out = new Lines();
+        out.line(ASCII_DN, dn.getBytes(StandardCharsets.UTF_8));
         for (EntryAttribute attribute : entry.attributes()) {
-            String name = attribute.description().text();
+            byte[] name = attribute.description().text().getBytes(StandardCharsets.UTF_8);
             for (byte[] value : attribute.values()) {
-                line(out, name, value);
+                out.line(name, value);
             }
         }
-        return out.append('\n').toString();
+        out.append((byte) '\n');
+        return out.toText();
     }
 
     /** Whether {@code value} may be written as it is (RFC 2849 SAFE-STRING, no trailing space). */
@@ -65,48 +71,60 @@ public final class LdifText {
         return true;
     }
 
-    private static void line(StringBuilder out, String name, byte[] value) {
-        int column = append(out, name, 0);
-        if (value.length == 0) {
-            append(out, ":", column);
-        } else if (isSafe(value)) {
-            column = append(out, ": ", column);
-            appendAscii(out, value, column);
-        } else {
-            column = append(out, ":: ", column);
-            appendAscii(out, Base64.getEncoder().encode(value), column);
-        }
-        out.append('\n');
-    }
+    /**
+     * The ASCII bytes of a record, folded as they are appended: at {@link #LINE_WIDTH} characters a
+     * line goes on after LF SPACE. Attribute descriptions are ASCII (RFC 4512; written as UTF-8 if not), values safe
+     * (ASCII) or base64.
+     */
+    private static final class Lines {
+        private byte[] bytes = new byte[1024];
+        private int length;
+        private int column;
 
-    /** Appends {@code text} at {@code column} of the current line, folding at {@link #LINE_WIDTH}; the new column. */
-    private static int append(StringBuilder out, String text, int column) {
-        for (int index = 0; index < text.length(); index++) {
-            column = fold(out, column) + 1;
-            out.append(text.charAt(index));
-        }
-        return column;
-    }
-
-    private static int appendAscii(StringBuilder out, byte[] ascii, int column) {
-        int index = 0;
-        while (index < ascii.length) {
-            column = fold(out, column);
-            int room = Math.min(ascii.length - index, LINE_WIDTH - column);
-            for (int end = index + room; index < end; index++) {
-                out.append((char) ascii[index]);
+        void line(byte[] name, byte[] value) {
+            appendFolded(name);
+            if (value.length == 0) {
+                appendFolded(EMPTY_SEPARATOR);
+            } else if (isSafe(value)) {
+                appendFolded(SEPARATOR);
+                appendFolded(value);
+            } else {
+                appendFolded(BASE64_SEPARATOR);
+                appendFolded(Base64.getEncoder().encode(value));
             }
-            column += room;
+            append((byte) '\n');
         }
-        return column;
-    }
 
-    /** Starts a continuation line (LF SPACE) when the current one is full; the column to write at. */
-    private static int fold(StringBuilder out, int column) {
-        if (column < LINE_WIDTH) {
-            return column;
+        private void appendFolded(byte[] ascii) {
+            int index = 0;
+            while (index < ascii.length) {
+                if (column == LINE_WIDTH) {
+                    append((byte) '\n');
+                    append((byte) ' ');
+                }
+                int room = Math.min(ascii.length - index, LINE_WIDTH - column);
+                ensureRoom(room);
+                System.arraycopy(ascii, index, bytes, length, room);
+                length += room;
+                column += room;
+                index += room;
+            }
         }
-        out.append('\n').append(' ');
-        return 1;
+
+        void append(byte b) {
+            ensureRoom(1);
+            bytes[length++] = b;
+            column = b == '\n' ? 0 : column + 1;
+        }
+
+        private void ensureRoom(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
+
+        String toText() {
+            return new String(bytes, 0, length, StandardCharsets.UTF_8);
+        }
     }
 }
