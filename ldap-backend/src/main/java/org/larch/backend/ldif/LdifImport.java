@@ -74,7 +74,7 @@ public final class LdifImport {
                     context.csns(), importer, transactions::indexKeys, store.suffix());
             try (RecordPipeline records = new RecordPipeline(preparation::next)) {
                 run.storeAll(records);
-                ThreadCpu.reportIfAsked(records.readerCpuNanos());
+                ThreadCpu.reportIfAsked(records);
             }
             transactions.finish();
         } catch (LdifException e) {

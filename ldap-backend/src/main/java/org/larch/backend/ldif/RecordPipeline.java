@@ -26,6 +26,10 @@ final class RecordPipeline implements AutoCloseable {
     private final Thread reader;
     private volatile boolean stopped;
     private volatile long readerCpuNanos = -1;
+    /** Time the reader waited for room on the queue (the writer was behind); written by the reader only. */
+    private volatile long readerWaitNanos;
+    /** Time the caller waited for records (the reader was behind). */
+    private long writerWaitNanos;
     private Iterator<ReadRecord> chunk = Collections.emptyIterator();
     private boolean ended;
 
@@ -72,7 +76,14 @@ final class RecordPipeline implements AutoCloseable {
 
     private List<ReadRecord> take() {
         try {
-            return queue.take();
+            List<ReadRecord> ready = queue.poll();
+            if (ready != null) {
+                return ready;
+            }
+            long start = System.nanoTime();
+            ready = queue.take();
+            writerWaitNanos += System.nanoTime() - start;
+            return ready;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the LDIF reader", e);
@@ -82,6 +93,16 @@ final class RecordPipeline implements AutoCloseable {
     /** CPU time the reader thread used, once it has read the whole file; -1 before (or if unknown). */
     long readerCpuNanos() {
         return readerCpuNanos;
+    }
+
+    /** How long the reader waited for the writer so far. */
+    long readerWaitNanos() {
+        return readerWaitNanos;
+    }
+
+    /** How long the caller ({@link #next}) waited for the reader so far. */
+    long writerWaitNanos() {
+        return writerWaitNanos;
     }
 
     private void read() {
@@ -111,10 +132,12 @@ final class RecordPipeline implements AutoCloseable {
     /** Puts {@code records} on the queue (waiting for room until closed); returns a fresh list. */
     private List<ReadRecord> handOver(List<ReadRecord> records) {
         try {
-            while (!stopped) {
-                if (queue.offer(records, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                    break;
+            if (!queue.offer(records)) {
+                long start = System.nanoTime();
+                while (!stopped && !queue.offer(records, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    // the writing side is behind
                 }
+                readerWaitNanos += System.nanoTime() - start;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
