@@ -36,4 +36,16 @@ public interface PageStore extends PageSource {
     long modificationCount();
 
     void markModified();
+
+    /**
+     * Counts the changes that may replace a tree's pages or move keys between them: a page copied,
+     * created or freed, a child transaction's changes adopted, a node removed. Inserting into or
+     * rewriting a node of a page already this transaction's own does not count, so a writer whose
+     * path was all the transaction's own pages when this count was taken may still use it
+     * ({@link WritePosition}).
+     */
+    long layoutCount();
+
+    /** Counts a change of the kind {@link #layoutCount} counts that the store cannot see itself. */
+    void markLayoutChanged();
 }

@@ -25,6 +25,8 @@ public final class TreeWriter {
     private final PageSplitter splitter;
     private final TreeRebalancer rebalancer;
     private final TreePath path = new TreePath();
+    /** Whether {@link #path} can serve the next change without a descent from the root. */
+    private final WritePosition position;
     /** The modification count at which {@link #path} ends at the tree's last leaf, ready for an append. */
     private long appendReadyAt = -1;
     /** Whether {@link #path} is where {@link #find} left it: no change by this writer since. */
@@ -37,6 +39,7 @@ public final class TreeWriter {
         this.tree = new Tree(store, db, order);
         this.splitter = new PageSplitter(store, db);
         this.rebalancer = new TreeRebalancer(store, db, splitter);
+        this.position = new WritePosition(store, db);
     }
 
     /** How a put treats an existing key and the order of keys. */
@@ -63,7 +66,7 @@ public final class TreeWriter {
         if (db.isEmpty()) {
             startTree();
         }
-        tree.descend(key, path);
+        tree.descend(key, path, position);
         return putAtPath(key, value, nodeFlags, mode);
     }
 
@@ -74,7 +77,7 @@ public final class TreeWriter {
      */
     public TreePath find(MemorySegment key) {
         checkKey(key);
-        tree.descend(key, path);
+        tree.descend(key, path, position);
         found = true;
         return path;
     }
@@ -92,7 +95,7 @@ public final class TreeWriter {
         store.markModified();
         if (db.isEmpty()) {
             startTree();
-            tree.descend(key, path);
+            tree.descend(key, path, position);
         }
         return putAtPath(key, value, nodeFlags, mode);
     }
@@ -115,6 +118,7 @@ public final class TreeWriter {
         LeafPage leaf = path.leaf();
         if (exists && (leaf.overwriteInlineValue(index, nodeFlags, value) || rewriteOwnOverflow(leaf, index, key, value))) {
             appendReadyAt = -1;
+            position.remember(path);
             return true;
         }
         int insertAt;
@@ -127,7 +131,10 @@ public final class TreeWriter {
             db.entries++;
         }
         boolean fits = insertInPlace(leaf, insertAt, key, value, nodeFlags);
-        if (!fits) {
+        if (fits) {
+            position.remember(path);
+        } else {
+            position.forget();
             splitter.insert(path, path.leafLevel(), insertAt, encode(key, value, nodeFlags), mode == Mode.APPEND);
         }
         appendReadyAt = mode == Mode.APPEND && fits ? store.modificationCount() : -1;
@@ -196,7 +203,7 @@ public final class TreeWriter {
      */
     public MemorySegment reserve(MemorySegment key, int valueLength) {
         put(key, MemorySegment.ofArray(new byte[valueLength]), 0, Mode.UPSERT);
-        tree.descend(key, path);
+        tree.descend(key, path, position);
         LeafPage leaf = path.leaf();
         int index = path.leafIndex();
         if (leaf.isBig(index)) {
@@ -209,11 +216,13 @@ public final class TreeWriter {
     public boolean delete(MemorySegment key, int requiredFlags) {
         appendReadyAt = -1;
         found = false;
-        if (!tree.descend(key, path) || path.leafIndex() < 0) {
+        if (!tree.descend(key, path, position) || path.leafIndex() < 0) {
             return false;
         }
         checkSameKind(path.leaf().flags(path.leafIndex()), requiredFlags);
         store.markModified();
+        store.markLayoutChanged();
+        position.forget();
         touchPath();
         LeafPage leaf = path.leaf();
         int index = path.leafIndex();
@@ -227,6 +236,8 @@ public final class TreeWriter {
     /** Frees every page of the tree and empties it. */
     public void dropAll() {
         found = false;
+        position.forget();
+        store.markLayoutChanged();
         store.markModified();
         if (!db.isEmpty()) {
             freeSubtree(db.rootPage);

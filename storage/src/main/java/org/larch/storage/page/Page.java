@@ -173,6 +173,12 @@ public abstract sealed class Page permits BranchPage, LeafPage {
         return order.compare(segment, keyOffset(index), keyLength(index), key, keyOffset, keyLength);
     }
 
+    /** The sign of (node {@code index}'s key − {@code key}), in the order {@code key} was prepared for. */
+    public final int compareStoredKey(int index, SearchKey key) {
+        long node = nodeAt(index);
+        return key.compareStored(segment, node + keyField(), Bytes.u16(segment, node + keyLengthField()));
+    }
+
     /** Offset of the key within an encoded node of this page's kind. */
     protected abstract int encodedKeyOffset(byte[] node);
 
