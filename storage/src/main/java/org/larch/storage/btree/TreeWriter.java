@@ -18,6 +18,7 @@ import org.larch.storage.page.SearchKey;
  * rebalancing as needed. The descriptor {@code db} is updated in place.
  */
 public final class TreeWriter {
+    private static final MemorySegment EMPTY_VALUE = MemorySegment.ofArray(new byte[0]);
     private final PageStore store;
     private final DbRecord db;
     private final KeyComparator order;
@@ -184,17 +185,62 @@ public final class TreeWriter {
     }
 
     /**
+     * Appends {@code count} keys of {@code size} bytes packed in {@code keys} from key {@code from} on,
+     * each with an empty value (a nested tree's nodes), as {@link Mode#APPEND} puts would, one by one:
+     * each must be greater than every key in the tree. While the path stands on the tree's last leaf
+     * they are added there in place, without a put each; a full leaf takes one put, which splits it.
+     */
+    public void appendKeys(MemorySegment keys, int size, int from, int count) {
+        checkKeyLength(size);
+        int end = from + count;
+        for (int next = from; next < end; ) {
+            next += appendKeysInPlace(keys, size, next, end);
+            if (next < end) {
+                put(keys.asSlice((long) next * size, size), EMPTY_VALUE, 0, Mode.APPEND);
+                next++;
+            }
+        }
+    }
+
+    /** Keys {@code [from, end)} of {@link #appendKeys} that fit the last leaf, added there; returns how many. */
+    private int appendKeysInPlace(MemorySegment keys, int size, int from, int end) {
+        if (appendReadyAt != store.modificationCount() || NodeLimits.needsOverflow(size, 0, store.pageSize())) {
+            return 0;
+        }
+        found = false;
+        store.markModified();
+        LeafPage leaf = path.leaf();
+        int nodeSize = LeafPage.nodeSize(size, 0);
+        int next = from;
+        for (int count = leaf.slotCount(); next < end && count > 0 && leaf.fits(nodeSize); next++, count++) {
+            long offset = (long) next * size;
+            if (!followsNode(leaf, count - 1, keys, offset, size)) {
+                break;
+            }
+            leaf.insertKeyOnly(count, keys, offset, size);
+            db.entries++;
+        }
+        appendReadyAt = store.modificationCount();
+        return next - from;
+    }
+
+    /**
      * Whether {@code key} sorts after node {@code index} of {@code leaf}. In lexicographic order the
      * slot's key prefix decides when it differs from the key's, without reading the node.
      */
     private boolean followsNode(LeafPage leaf, int index, MemorySegment key, int keyLength) {
+        return followsNode(leaf, index, key, 0, keyLength);
+    }
+
+    /** {@link #followsNode(LeafPage, int, MemorySegment, int)} for the key at {@code keyOffset} of {@code keys}. */
+    private boolean followsNode(LeafPage leaf, int index, MemorySegment keys, long keyOffset, int keyLength) {
         if (order == KeyComparator.LEXICOGRAPHIC) {
-            int byPrefix = Integer.compareUnsigned(SearchKey.prefixOf(key, 0, keyLength), leaf.slotPrefix(index));
+            int byPrefix = Integer.compareUnsigned(SearchKey.prefixOf(keys, keyOffset, keyLength), leaf.slotPrefix(index));
             if (byPrefix != 0) {
                 return byPrefix > 0;
             }
         }
-        return leaf.compareKey(index, key, 0, keyLength, order) < 0;
+        return leaf.compareKey(index, keys, keyOffset, keyLength, order) < 0;
     }
 
     /**
@@ -268,7 +314,10 @@ public final class TreeWriter {
     }
 
     private void checkKey(MemorySegment key) {
-        long length = key.byteSize();
+        checkKeyLength(key.byteSize());
+    }
+
+    private void checkKeyLength(long length) {
         int max = NodeLimits.maxKeySize(store.pageSize());
         if (length == 0 || length > max) {
             throw new BadValueSizeException("key of " + length + " bytes: keys must have 1 to " + max + " bytes");
