@@ -10,7 +10,7 @@ import org.larch.storage.page.SearchKey;
  *
  * <p>The path may be used again while two things hold. First, it is still the tree's: it was all the
  * transaction's own pages when remembered, and since then no page was copied, created or freed, no
- * node removed and no child transaction adopted ({@link PageStore#layoutCount}), and the tree's root
+ * key deleted and no child transaction adopted ({@link PageStore#layoutCount}), and the tree's root
  * is the same page. Inserting into pages already the transaction's own, splitting aside, changes no
  * separator and moves no key to another page. Second, the key lies within the leaf's bounds: at or
  * above the separator of the deepest branch that took a child other than its first, and below the
