@@ -33,12 +33,12 @@ class WritePositionModelTest {
 
     @Test
     void ascendingRunsMixedWithRandomChangesOnSmallPages() {
-        new Run(dir, EnvTesting.seed("larch.seed"), 512, 40).execute();
+        new Run(dir, EnvTesting.seed("larch.seed"), 512, 30).execute();
     }
 
     @Test
     void ascendingRunsMixedWithRandomChangesOnDefaultPages() {
-        new Run(dir, EnvTesting.seed("larch.seed"), 4096, 30).execute();
+        new Run(dir, EnvTesting.seed("larch.seed"), 4096, 20).execute();
     }
 
     /** The models of one run: two plain databases and a DUPFIXED one of 8-byte ids. */
