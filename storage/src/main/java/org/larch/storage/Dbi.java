@@ -293,6 +293,9 @@ public final class Dbi {
     }
 
     private static TreeWriter.Mode mode(PutFlag[] flags) {
+        if (flags.length == 0) {
+            return TreeWriter.Mode.UPSERT;
+        }
         TreeWriter.Mode mode = TreeWriter.Mode.UPSERT;
         for (PutFlag flag : flags) {
             mode = switch (flag) {
@@ -305,6 +308,9 @@ public final class Dbi {
     }
 
     private static DuplicatesWriter.Mode dupMode(PutFlag[] flags) {
+        if (flags.length == 0) {
+            return DuplicatesWriter.Mode.ADD;
+        }
         DuplicatesWriter.Mode mode = DuplicatesWriter.Mode.ADD;
         for (PutFlag flag : flags) {
             mode = switch (flag) {

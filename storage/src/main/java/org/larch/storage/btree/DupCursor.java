@@ -165,12 +165,12 @@ public final class DupCursor implements PairCursor {
 
     /** Positions on exactly ({@code key}, {@code value}). */
     public boolean seekBoth(MemorySegment key, MemorySegment value) {
-        return settle(keys.seek(key) && enter(true) && findValue(value, true));
+        return settle(keys.seek(key) && openedValues() && findValue(value, true));
     }
 
     /** Positions on {@code key}'s first value at or after {@code value}. */
     public boolean seekBothRange(MemorySegment key, MemorySegment value) {
-        return settle(keys.seek(key) && enter(true) && findValue(value, false));
+        return settle(keys.seek(key) && openedValues() && findValue(value, false));
     }
 
     public MemorySegment key() {
@@ -280,31 +280,48 @@ public final class DupCursor implements PairCursor {
 
     /** Takes up the values of the key the key cursor is on, at the first or last of them. */
     private boolean enter(boolean atFirst) {
+        openValues();
+        return switch (form) {
+            case SINGLE -> true;
+            case INLINE -> {
+                index = atFirst ? 0 : inlineCount() - 1;
+                yield true;
+            }
+            case NESTED -> atFirst ? nested.first() : nested.last();
+        };
+    }
+
+    /** {@link #openValues()} in a chain of conditions. */
+    private boolean openedValues() {
+        openValues();
+        return true;
+    }
+
+    /**
+     * Takes in the current key's values (their form; a nested tree's cursor) without moving among
+     * them: a seek to a value that follows positions the nested cursor by one descent of its own.
+     */
+    private void openValues() {
         nested = null;
+        index = 0;
         if (valueOrder == null) {
             form = Form.SINGLE;
-            index = 0;
-            return true;
+            return;
         }
         int flags = keys.nodeFlags();
         if ((flags & LeafPage.DUPDATA) == 0) {
             form = Form.SINGLE;
-            index = 0;
-            return true;
-        }
-        if ((flags & LeafPage.SUBDB) == 0) {
+        } else if ((flags & LeafPage.SUBDB) == 0) {
             form = Form.INLINE;
-            index = atFirst ? 0 : inlineCount() - 1;
-            return true;
-        }
-        form = Form.NESTED;
-        if (store == null) {
-            enterNestedReading();
         } else {
-            nestedRecord = DbRecord.decode(keys.value(), 0);
-            nested = new TreeCursor(pages, nestedRecord, valueOrder);
+            form = Form.NESTED;
+            if (store == null) {
+                enterNestedReading();
+            } else {
+                nestedRecord = DbRecord.decode(keys.value(), 0);
+                nested = new TreeCursor(pages, nestedRecord, valueOrder);
+            }
         }
-        return atFirst ? nested.first() : nested.last();
     }
 
     /**

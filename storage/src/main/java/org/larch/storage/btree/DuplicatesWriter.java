@@ -174,14 +174,8 @@ public final class DuplicatesWriter {
     private int addToNested(TreeWriter writer, MemorySegment run, int size, int count) {
         MemorySegment value = scratchValue(size);
         int added = 0;
-        boolean appending = false;
         for (int i = 0; i < count; i++) {
             MemorySegment.copy(run, (long) i * size, value, 0, size);
-            if (appending) {
-                writer.put(value, EMPTY, 0, TreeWriter.Mode.APPEND);
-                added++;
-                continue;
-            }
             TreePath at = writer.find(value);
             if (i == 0) {
                 requireSize(at.leaf().keyLength(0), size);
@@ -189,9 +183,13 @@ public final class DuplicatesWriter {
             if (at.leafIndex() >= 0) {
                 continue;
             }
-            appending = atEnd(at);
+            boolean appending = atEnd(at);
             writer.putFound(value, EMPTY, 0, appending ? TreeWriter.Mode.APPEND : TreeWriter.Mode.UPSERT);
             added++;
+            if (appending) {
+                writer.appendKeys(run, size, i + 1, count - i - 1);
+                return added + count - i - 1;
+            }
         }
         return added;
     }
@@ -351,11 +349,7 @@ public final class DuplicatesWriter {
         } else {
             DbRecord record = new DbRecord(0);
             TreeWriter writer = nestedWriter(record);
-            MemorySegment value = scratchValue(size);
-            for (int i = 0; i < count; i++) {
-                MemorySegment.copy(packed, (long) i * size, value, 0, size);
-                writer.put(value, EMPTY, 0, TreeWriter.Mode.APPEND);
-            }
+            writer.appendKeys(packed, size, 0, count);
             writeNested(key, record);
         }
     }

@@ -36,4 +36,17 @@ public interface PageStore extends PageSource {
     long modificationCount();
 
     void markModified();
+
+    /**
+     * Counts the changes that may replace a tree's pages or move keys between them: a page copied,
+     * created or freed, a child transaction's changes adopted, a key deleted or a tree dropped.
+     * Inserting into or rewriting a node of a page already this transaction's own does not count
+     * (nor replacing a key's node by a new one in the same page), so a writer whose
+     * path was all the transaction's own pages when this count was taken may still use it
+     * ({@link WritePosition}).
+     */
+    long layoutCount();
+
+    /** Counts a change of the kind {@link #layoutCount} counts that the store cannot see itself. */
+    void markLayoutChanged();
 }

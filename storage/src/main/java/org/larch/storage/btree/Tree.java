@@ -59,11 +59,29 @@ public final class Tree {
      * leaf index is the key's slot, or {@code -(insertionPoint + 1)}. False when the tree is empty.
      */
     public boolean descend(MemorySegment key, TreePath path) {
+        return descendPrepared(searched.set(key, order), path);
+    }
+
+    /**
+     * {@link #descend}, but when {@code position} tells that the key belongs in the leaf of
+     * {@code path} (where the writer's last change left it), only that leaf is searched. A full
+     * descent replaces the path, so the position forgets it.
+     */
+    boolean descend(MemorySegment key, TreePath path, WritePosition position) {
+        searched.set(key, order);
+        if (position.leads(path, searched)) {
+            path.setLeafIndex(path.leaf().search(searched));
+            return true;
+        }
+        position.forget();
+        return descendPrepared(searched, path);
+    }
+
+    private boolean descendPrepared(SearchKey searched, TreePath path) {
         path.clear();
         if (db.isEmpty()) {
             return false;
         }
-        searched.set(key, order);
         Page page = pages.page(db.rootPage);
         while (page instanceof BranchPage branch) {
             int index = branch.childIndexFor(searched);

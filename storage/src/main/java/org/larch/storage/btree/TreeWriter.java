@@ -18,6 +18,7 @@ import org.larch.storage.page.SearchKey;
  * rebalancing as needed. The descriptor {@code db} is updated in place.
  */
 public final class TreeWriter {
+    private static final MemorySegment EMPTY_VALUE = MemorySegment.ofArray(new byte[0]);
     private final PageStore store;
     private final DbRecord db;
     private final KeyComparator order;
@@ -25,6 +26,8 @@ public final class TreeWriter {
     private final PageSplitter splitter;
     private final TreeRebalancer rebalancer;
     private final TreePath path = new TreePath();
+    /** Whether {@link #path} can serve the next change without a descent from the root. */
+    private final WritePosition position;
     /** The modification count at which {@link #path} ends at the tree's last leaf, ready for an append. */
     private long appendReadyAt = -1;
     /** Whether {@link #path} is where {@link #find} left it: no change by this writer since. */
@@ -37,6 +40,7 @@ public final class TreeWriter {
         this.tree = new Tree(store, db, order);
         this.splitter = new PageSplitter(store, db);
         this.rebalancer = new TreeRebalancer(store, db, splitter);
+        this.position = new WritePosition(store, db);
     }
 
     /** How a put treats an existing key and the order of keys. */
@@ -63,7 +67,7 @@ public final class TreeWriter {
         if (db.isEmpty()) {
             startTree();
         }
-        tree.descend(key, path);
+        tree.descend(key, path, position);
         return putAtPath(key, value, nodeFlags, mode);
     }
 
@@ -74,7 +78,7 @@ public final class TreeWriter {
      */
     public TreePath find(MemorySegment key) {
         checkKey(key);
-        tree.descend(key, path);
+        tree.descend(key, path, position);
         found = true;
         return path;
     }
@@ -92,7 +96,7 @@ public final class TreeWriter {
         store.markModified();
         if (db.isEmpty()) {
             startTree();
-            tree.descend(key, path);
+            tree.descend(key, path, position);
         }
         return putAtPath(key, value, nodeFlags, mode);
     }
@@ -115,6 +119,7 @@ public final class TreeWriter {
         LeafPage leaf = path.leaf();
         if (exists && (leaf.overwriteInlineValue(index, nodeFlags, value) || rewriteOwnOverflow(leaf, index, key, value))) {
             appendReadyAt = -1;
+            position.remember(path);
             return true;
         }
         int insertAt;
@@ -127,7 +132,10 @@ public final class TreeWriter {
             db.entries++;
         }
         boolean fits = insertInPlace(leaf, insertAt, key, value, nodeFlags);
-        if (!fits) {
+        if (fits) {
+            position.remember(path);
+        } else {
+            position.forget();
             splitter.insert(path, path.leafLevel(), insertAt, encode(key, value, nodeFlags), mode == Mode.APPEND);
         }
         appendReadyAt = mode == Mode.APPEND && fits ? store.modificationCount() : -1;
@@ -177,17 +185,62 @@ public final class TreeWriter {
     }
 
     /**
+     * Appends {@code count} keys of {@code size} bytes packed in {@code keys} from key {@code from} on,
+     * each with an empty value (a nested tree's nodes), as {@link Mode#APPEND} puts would, one by one:
+     * each must be greater than every key in the tree. While the path stands on the tree's last leaf
+     * they are added there in place, without a put each; a full leaf takes one put, which splits it.
+     */
+    public void appendKeys(MemorySegment keys, int size, int from, int count) {
+        checkKeyLength(size);
+        int end = from + count;
+        for (int next = from; next < end; ) {
+            next += appendKeysInPlace(keys, size, next, end);
+            if (next < end) {
+                put(keys.asSlice((long) next * size, size), EMPTY_VALUE, 0, Mode.APPEND);
+                next++;
+            }
+        }
+    }
+
+    /** Keys {@code [from, end)} of {@link #appendKeys} that fit the last leaf, added there; returns how many. */
+    private int appendKeysInPlace(MemorySegment keys, int size, int from, int end) {
+        if (appendReadyAt != store.modificationCount() || NodeLimits.needsOverflow(size, 0, store.pageSize())) {
+            return 0;
+        }
+        found = false;
+        store.markModified();
+        LeafPage leaf = path.leaf();
+        int nodeSize = LeafPage.nodeSize(size, 0);
+        int next = from;
+        for (int count = leaf.slotCount(); next < end && count > 0 && leaf.fits(nodeSize); next++, count++) {
+            long offset = (long) next * size;
+            if (!followsNode(leaf, count - 1, keys, offset, size)) {
+                break;
+            }
+            leaf.insertKeyOnly(count, keys, offset, size);
+            db.entries++;
+        }
+        appendReadyAt = store.modificationCount();
+        return next - from;
+    }
+
+    /**
      * Whether {@code key} sorts after node {@code index} of {@code leaf}. In lexicographic order the
      * slot's key prefix decides when it differs from the key's, without reading the node.
      */
     private boolean followsNode(LeafPage leaf, int index, MemorySegment key, int keyLength) {
+        return followsNode(leaf, index, key, 0, keyLength);
+    }
+
+    /** {@link #followsNode(LeafPage, int, MemorySegment, int)} for the key at {@code keyOffset} of {@code keys}. */
+    private boolean followsNode(LeafPage leaf, int index, MemorySegment keys, long keyOffset, int keyLength) {
         if (order == KeyComparator.LEXICOGRAPHIC) {
-            int byPrefix = Integer.compareUnsigned(SearchKey.prefixOf(key, 0, keyLength), leaf.slotPrefix(index));
+            int byPrefix = Integer.compareUnsigned(SearchKey.prefixOf(keys, keyOffset, keyLength), leaf.slotPrefix(index));
             if (byPrefix != 0) {
                 return byPrefix > 0;
             }
         }
-        return leaf.compareKey(index, key, 0, keyLength, order) < 0;
+        return leaf.compareKey(index, keys, keyOffset, keyLength, order) < 0;
     }
 
     /**
@@ -196,7 +249,7 @@ public final class TreeWriter {
      */
     public MemorySegment reserve(MemorySegment key, int valueLength) {
         put(key, MemorySegment.ofArray(new byte[valueLength]), 0, Mode.UPSERT);
-        tree.descend(key, path);
+        tree.descend(key, path, position);
         LeafPage leaf = path.leaf();
         int index = path.leafIndex();
         if (leaf.isBig(index)) {
@@ -209,11 +262,13 @@ public final class TreeWriter {
     public boolean delete(MemorySegment key, int requiredFlags) {
         appendReadyAt = -1;
         found = false;
-        if (!tree.descend(key, path) || path.leafIndex() < 0) {
+        if (!tree.descend(key, path, position) || path.leafIndex() < 0) {
             return false;
         }
         checkSameKind(path.leaf().flags(path.leafIndex()), requiredFlags);
         store.markModified();
+        store.markLayoutChanged();
+        position.forget();
         touchPath();
         LeafPage leaf = path.leaf();
         int index = path.leafIndex();
@@ -227,6 +282,8 @@ public final class TreeWriter {
     /** Frees every page of the tree and empties it. */
     public void dropAll() {
         found = false;
+        position.forget();
+        store.markLayoutChanged();
         store.markModified();
         if (!db.isEmpty()) {
             freeSubtree(db.rootPage);
@@ -257,7 +314,10 @@ public final class TreeWriter {
     }
 
     private void checkKey(MemorySegment key) {
-        long length = key.byteSize();
+        checkKeyLength(key.byteSize());
+    }
+
+    private void checkKeyLength(long length) {
         int max = NodeLimits.maxKeySize(store.pageSize());
         if (length == 0 || length > max) {
             throw new BadValueSizeException("key of " + length + " bytes: keys must have 1 to " + max + " bytes");

@@ -12,6 +12,9 @@ public final class Bytes {
             ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     public static final ValueLayout.OfLong U64 =
             ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    /** Eight key bytes as one number whose unsigned order is theirs (keys are compared, not stored, so). */
+    public static final ValueLayout.OfLong BIG_ENDIAN_U64 =
+            ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
     private Bytes() {
     }

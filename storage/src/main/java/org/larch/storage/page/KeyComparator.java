@@ -26,8 +26,19 @@ public interface KeyComparator {
         return (storedFlags & org.larch.storage.DbiFlag.REVERSEDUP.bits) != 0 ? REVERSE : LEXICOGRAPHIC;
     }
 
-    /** Unsigned lexicographic order, shorter key first on a common prefix (LMDB's default). */
+    /**
+     * Unsigned lexicographic order, shorter key first on a common prefix (LMDB's default). Keys of eight
+     * bytes or more whose first eight differ (ids, most index values) are told apart by comparing those
+     * bytes as one big-endian number.
+     */
     KeyComparator LEXICOGRAPHIC = (a, aOffset, aLength, b, bOffset, bLength) -> {
+        if (aLength >= Long.BYTES && bLength >= Long.BYTES) {
+            long aWord = a.get(Bytes.BIG_ENDIAN_U64, aOffset);
+            long bWord = b.get(Bytes.BIG_ENDIAN_U64, bOffset);
+            if (aWord != bWord) {
+                return Long.compareUnsigned(aWord, bWord);
+            }
+        }
         long at = MemorySegment.mismatch(a, aOffset, aOffset + aLength, b, bOffset, bOffset + bLength);
         if (at < 0) {
             return 0;

@@ -191,12 +191,27 @@ public final class LeafPage extends Page {
     public void insertInline(int index, MemorySegment key, int flags, MemorySegment value) {
         int keyLength = (int) key.byteSize();
         int valueLength = (int) value.byteSize();
-        long node = reserveNode(index, nodeSize(keyLength, valueLength), SearchKey.prefixOf(key, 0, keyLength));
+        long node = insertNodeHead(index, key, 0, keyLength, flags, valueLength);
+        MemorySegment.copy(value, 0, segment, node + NODE_HEADER + keyLength, valueLength);
+    }
+
+    /**
+     * Inserts at slot {@code index} a node with no flags and an empty value (a nested tree's node) whose
+     * key is the {@code keyLength} bytes at {@code keyOffset} of {@code keys}; the caller checked
+     * {@link #fits(int)}.
+     */
+    public void insertKeyOnly(int index, MemorySegment keys, long keyOffset, int keyLength) {
+        insertNodeHead(index, keys, keyOffset, keyLength, 0, 0);
+    }
+
+    /** Opens slot {@code index} for a node, writes its header and key; returns the node's offset. */
+    private long insertNodeHead(int index, MemorySegment key, long keyOffset, int keyLength, int flags, int valueLength) {
+        long node = reserveNode(index, nodeSize(keyLength, valueLength), SearchKey.prefixOf(key, keyOffset, keyLength));
         Bytes.putU16(segment, node + KEY_LENGTH, keyLength);
         Bytes.putU16(segment, node + FLAGS, flags);
         Bytes.putU32(segment, node + VALUE_LENGTH, valueLength);
-        MemorySegment.copy(key, 0, segment, node + NODE_HEADER, keyLength);
-        MemorySegment.copy(value, 0, segment, node + NODE_HEADER + keyLength, valueLength);
+        MemorySegment.copy(key, keyOffset, segment, node + NODE_HEADER, keyLength);
+        return node;
     }
 
     /**

@@ -173,6 +173,12 @@ public abstract sealed class Page permits BranchPage, LeafPage {
         return order.compare(segment, keyOffset(index), keyLength(index), key, keyOffset, keyLength);
     }
 
+    /** The sign of (node {@code index}'s key − {@code key}), in the order {@code key} was prepared for. */
+    public final int compareStoredKey(int index, SearchKey key) {
+        long node = nodeAt(index);
+        return key.compareStored(segment, node + keyField(), Bytes.u16(segment, node + keyLengthField()));
+    }
+
     /** Offset of the key within an encoded node of this page's kind. */
     protected abstract int encodedKeyOffset(byte[] node);
 
@@ -215,10 +221,10 @@ public abstract sealed class Page permits BranchPage, LeafPage {
         int high = PageHeader.u16(segment, base, PageHeader.SLOT_COUNT) - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            long slot = slots + (long) middle * PageHeader.SLOT_SIZE;
-            int c = byPrefix ? Integer.compareUnsigned(segment.get(BIG_ENDIAN_U32, slot + PageHeader.SLOT_KEY_PREFIX), prefix) : 0;
+            long slot = slotWord(segment, slots + (long) middle * PageHeader.SLOT_SIZE);
+            int c = byPrefix ? Integer.compareUnsigned(slotPrefix(slot), prefix) : 0;
             if (c == 0) {
-                long node = base + Bytes.u16(segment, slot + PageHeader.SLOT_NODE_OFFSET);
+                long node = base + slotNodeOffset(slot);
                 c = key.compareStored(segment, node + keyField, Bytes.u16(segment, node + keyLengthField));
             }
             if (c < 0) {
@@ -230,6 +236,25 @@ public abstract sealed class Page permits BranchPage, LeafPage {
             }
         }
         return -(low + 1);
+    }
+
+    /**
+     * The slot at {@code slot} and the next two bytes, in one read: a probe of the search needs both
+     * of its fields. Those two bytes are the next slot's or, after the last slot, free space or a
+     * node's: a page with slots has at least one node below them, so the read stays in the page.
+     */
+    private static long slotWord(MemorySegment segment, long slot) {
+        return segment.get(Bytes.U64, slot);
+    }
+
+    /** The keyPrefix field of a {@link #slotWord}. */
+    private static int slotPrefix(long slotWord) {
+        return Integer.reverseBytes((int) (slotWord >>> (8 * PageHeader.SLOT_KEY_PREFIX)));
+    }
+
+    /** The nodeOffset field of a {@link #slotWord}. */
+    private static int slotNodeOffset(long slotWord) {
+        return (int) (slotWord >>> (8 * PageHeader.SLOT_NODE_OFFSET)) & 0xffff;
     }
 
     /** A copy of node {@code index}'s bytes, to move it to another page. */

@@ -129,11 +129,16 @@ public final class SearchKey {
     /** Packs the key's bytes into big-endian words, zero-padded, growing the array when needed. */
     private void fillWords(MemorySegment source) {
         int count = ensureWords();
-        for (int word = 0; word < count; word++) {
-            words[word] = 0;
+        int whole = length / Long.BYTES;
+        for (int word = 0; word < whole; word++) {
+            words[word] = source.get(BIG_ENDIAN_LONG, (long) word * Long.BYTES);
         }
-        for (int i = 0; i < length; i++) {
-            words[i >>> 3] |= (long) (source.get(ValueLayout.JAVA_BYTE, i) & 0xff) << (56 - 8 * (i & 7));
+        if (whole < count) {
+            long last = 0;
+            for (int i = whole * Long.BYTES; i < length; i++) {
+                last |= (long) (source.get(ValueLayout.JAVA_BYTE, i) & 0xff) << (56 - 8 * (i & 7));
+            }
+            words[whole] = last;
         }
     }
 

@@ -26,6 +26,8 @@ public final class WritePages implements PageStore {
     private final PageBuffers buffers;
     private final DirtyPages dirty;
     private long modifications;
+    /** See {@link #layoutCount()}. */
+    private long layoutChanges;
 
     /** The view of a top-level write transaction, with page buffers of its own. */
     public WritePages(ReadPages committed, PageAllocator allocator) {
@@ -34,11 +36,11 @@ public final class WritePages implements PageStore {
 
     /** The view of a top-level write transaction, borrowing its page buffers from {@code buffers}. */
     public WritePages(ReadPages committed, PageAllocator allocator, PageBuffers buffers) {
-        this(committed, allocator, buffers, new DirtyPages(), 0);
+        this(committed, allocator, buffers, new DirtyPages(), 0, 0);
     }
 
     private WritePages(ReadPages committed, PageAllocator allocator, PageBuffers buffers, DirtyPages dirty,
-            long modifications) {
+            long modifications, long layoutChanges) {
         if (buffers.pageSize() != committed.pageSize()) {
             throw new IllegalArgumentException("page buffers of " + buffers.pageSize() + " bytes for pages of "
                     + committed.pageSize());
@@ -49,11 +51,12 @@ public final class WritePages implements PageStore {
         this.buffers = buffers;
         this.dirty = dirty;
         this.modifications = modifications;
+        this.layoutChanges = layoutChanges;
     }
 
     /** The view of a child transaction: this one's pages as its base, its own changes on top. */
     public WritePages beginChild() {
-        return new WritePages(committed, allocator.copyForChild(), buffers, dirty.child(), modifications);
+        return new WritePages(committed, allocator.copyForChild(), buffers, dirty.child(), modifications, layoutChanges);
     }
 
     /**
@@ -69,6 +72,7 @@ public final class WritePages implements PageStore {
             allocator.freeOwn(run[0], (int) run[1]);
         }
         modifications = child.modifications;
+        layoutChanges = Math.max(layoutChanges, child.layoutChanges) + 1;
     }
 
     /**
@@ -120,6 +124,7 @@ public final class WritePages implements PageStore {
         if (page.isDirty()) {
             return page;
         }
+        layoutChanges++;
         long number = allocator.allocate(1);
         MemorySegment copy = buffers.take();
         MemorySegment.copy(page.segment(), page.base(), copy, 0, pageSize);
@@ -132,6 +137,7 @@ public final class WritePages implements PageStore {
 
     @Override
     public LeafPage newLeaf() {
+        layoutChanges++;
         long number = allocator.allocate(1);
         MemorySegment bytes = buffers.takeZeroed();
         LeafPage leaf = LeafPage.format(bytes, 0, pageSize, number);
@@ -141,6 +147,7 @@ public final class WritePages implements PageStore {
 
     @Override
     public BranchPage newBranch() {
+        layoutChanges++;
         long number = allocator.allocate(1);
         MemorySegment bytes = buffers.takeZeroed();
         BranchPage branch = BranchPage.format(bytes, 0, pageSize, number);
@@ -150,6 +157,7 @@ public final class WritePages implements PageStore {
 
     @Override
     public long newOverflow(long valueLength) {
+        layoutChanges++;
         int pages = OverflowPage.pagesFor(valueLength, pageSize);
         long first = allocator.allocate(pages);
         MemorySegment bytes = MemorySegment.ofArray(new byte[pages * pageSize]);
@@ -179,6 +187,7 @@ public final class WritePages implements PageStore {
 
     @Override
     public void freeOverflow(long firstPage, int pages) {
+        layoutChanges++;
         if (dirty.removeOwn(firstPage)) {
             allocator.freeOwn(firstPage, pages);
         } else {
@@ -194,6 +203,16 @@ public final class WritePages implements PageStore {
     @Override
     public void markModified() {
         modifications++;
+    }
+
+    @Override
+    public long layoutCount() {
+        return layoutChanges;
+    }
+
+    @Override
+    public void markLayoutChanged() {
+        layoutChanges++;
     }
 
     public boolean hasChanges() {

@@ -54,6 +54,17 @@ class KeyComparatorTest {
         assertLess(KeyComparator.LEXICOGRAPHIC, "01 FF", "02 00");
     }
 
+    /** Keys of eight bytes or more are first compared by their first eight as one word: the order must not change. */
+    @Test
+    void lexicographicDecidesByTheFirstEightBytesAsBytesWould() {
+        assertLess(KeyComparator.LEXICOGRAPHIC, "00 00 00 00 00 00 00 7F", "00 00 00 00 00 00 00 80");
+        assertLess(KeyComparator.LEXICOGRAPHIC, "7F FF FF FF FF FF FF FF", "80 00 00 00 00 00 00 00");
+        assertLess(KeyComparator.LEXICOGRAPHIC, "01 00 00 00 00 00 00 00 FF", "01 00 00 00 00 00 00 01");
+        assertLess(KeyComparator.LEXICOGRAPHIC, "01 02 03 04 05 06 07 08", "01 02 03 04 05 06 07 08 00");
+        assertLess(KeyComparator.LEXICOGRAPHIC, "01 02 03 04 05 06 07 08 00", "01 02 03 04 05 06 07 08 01");
+        assertLess(KeyComparator.LEXICOGRAPHIC, "FF FF FF FF FF FF FF", "FF FF FF FF FF FF FF FF");
+    }
+
     @Test
     void lexicographicPutsAPrefixFirst() {
         assertLess(KeyComparator.LEXICOGRAPHIC, "61 62", "61 62 63");
