@@ -26,6 +26,7 @@ import org.larch.storage.Txn;
 public final class StoreWriter extends StoreReader {
     private final PendingDescriptions pending = new PendingDescriptions();
     private final EntryUuids uuids;
+    private final RepeatedLayoutIds descriptionIds;
     private final Map<Long, Long> pendingSizeChanges = new LinkedHashMap<>();
     /** Entry id → parent id, for entries known to exist (so also: which parents need no existence check). */
     private final Map<Long, Long> parentIds = new HashMap<>();
@@ -33,6 +34,7 @@ public final class StoreWriter extends StoreReader {
     StoreWriter(DirectoryStore store, Txn txn) {
         super(store, txn);
         this.uuids = new EntryUuids(store.uuid2id(), store.schema());
+        this.descriptionIds = new RepeatedLayoutIds(description -> store.dictionary().idFor(txn, description, pending));
     }
 
     /**
@@ -155,12 +157,14 @@ public final class StoreWriter extends StoreReader {
     }
 
     private long insert(long parentId, String normalizedRdn, String rdn, DirectoryEntry entry) {
-        if (childId(parentId, normalizedRdn) != EntryIds.NONE) {
+        byte[] parentKey = EntryIds.key(parentId);
+        byte[] prefix = ChildRecord.searchPrefix(normalizedRdn);
+        if (childIdWithPrefix(parentKey, prefix) != EntryIds.NONE) {
             throw new LdapOperationException(ResultCodeEnum.ENTRY_ALREADY_EXISTS, "entry " + entry.dn() + " already exists");
         }
         long id = store.meta().allocateId(txn);
         SelfRecord self = new SelfRecord(parentId, normalizedRdn, rdn);
-        store.dn2id().put(txn, EntryIds.key(parentId), self.childRecord(id, 1).encode());
+        store.dn2id().put(txn, parentKey, ChildRecord.encode(prefix, id, 1, normalizedRdn));
         // a new id is the greatest dn2id key: its self record goes at the end of the tree
         store.dn2id().put(txn, EntryIds.key(id), self.encode(), PutFlag.APPEND);
         store.id2entry().put(txn, EntryIds.key(id), encode(entry), PutFlag.APPEND);
@@ -202,8 +206,7 @@ public final class StoreWriter extends StoreReader {
     }
 
     private byte[] encode(DirectoryEntry entry) {
-        return EntryRecord.encode(entry.attributes(),
-                description -> store.dictionary().idFor(txn, description, pending));
+        return EntryRecord.encode(entry.attributes(), descriptionIds);
     }
 
     private SelfRecord requireSelf(long id) {
