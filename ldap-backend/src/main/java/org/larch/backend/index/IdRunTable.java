@@ -49,16 +49,19 @@ final class IdRunTable {
         return size == 0;
     }
 
-    /** The keys noted, in unsigned byte order (the order of the index sub-database). */
-    IndexKey[] sortedKeys() {
-        IndexKey[] sorted = new IndexKey[size];
+    /** A key noted and its ids. */
+    record KeyRun(IndexKey key, IdRun ids) {}
+
+    /** The keys noted with their ids, in unsigned byte order of the keys (the order of the index sub-database). */
+    KeyRun[] sorted() {
+        KeyRun[] sorted = new KeyRun[size];
         int next = 0;
-        for (IndexKey key : keys) {
-            if (key != null) {
-                sorted[next++] = key;
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (keys[slot] != null) {
+                sorted[next++] = new KeyRun(keys[slot], runs[slot]);
             }
         }
-        Arrays.sort(sorted, (a, b) -> Arrays.compareUnsigned(a.bytes(), b.bytes()));
+        Arrays.sort(sorted, (a, b) -> Arrays.compareUnsigned(a.key().bytes(), b.key().bytes()));
         return sorted;
     }
 

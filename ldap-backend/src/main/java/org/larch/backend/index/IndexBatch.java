@@ -68,10 +68,9 @@ public final class IndexBatch {
             if (byKey.isEmpty()) {
                 continue;
             }
-            for (IndexKey key : byKey.sortedKeys()) {
-                IdRun ids = byKey.runOf(key);
-                byte[] packed = ids.packed();
-                indexes.get(i).dbi().putMultiple(writeTxn, key.bytes(), packed, Long.BYTES, ids.size());
+            for (IdRunTable.KeyRun run : byKey.sorted()) {
+                byte[] packed = run.ids().packed();
+                indexes.get(i).dbi().putMultiple(writeTxn, run.key().bytes(), packed, Long.BYTES, run.ids().size());
             }
             byKey.clear();
         }

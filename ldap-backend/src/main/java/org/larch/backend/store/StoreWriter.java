@@ -24,10 +24,13 @@ import org.larch.storage.Txn;
  * rewrites the parent's records once, not once per entry.
  */
 public final class StoreWriter extends StoreReader {
+    private static final long UNREAD = -1;
     private final PendingDescriptions pending = new PendingDescriptions();
     private final EntryUuids uuids;
     private final RepeatedLayoutIds descriptionIds;
     private final Map<Long, Long> pendingSizeChanges = new LinkedHashMap<>();
+    /** The id the next insert takes: read from meta at the first insert, written back once, at commit. */
+    private long nextId = UNREAD;
     /** Entry id → parent id, for entries known to exist (so also: which parents need no existence check). */
     private final Map<Long, Long> parentIds = new HashMap<>();
 
@@ -122,9 +125,17 @@ public final class StoreWriter extends StoreReader {
     /** Commits the transaction and publishes the new attribute descriptions. */
     public void commit() {
         writeSubtreeSizes();
+        if (nextId != UNREAD) {
+            store.meta().writeNextId(txn, nextId);
+        }
         closeChildCursor();
         txn.commit();
         store.dictionary().publish(pending);
+    }
+
+    @Override
+    public long nextId() {
+        return nextId == UNREAD ? super.nextId() : nextId;
     }
 
     @Override
@@ -162,7 +173,7 @@ public final class StoreWriter extends StoreReader {
         if (childIdWithPrefix(parentKey, prefix) != EntryIds.NONE) {
             throw new LdapOperationException(ResultCodeEnum.ENTRY_ALREADY_EXISTS, "entry " + entry.dn() + " already exists");
         }
-        long id = store.meta().allocateId(txn);
+        long id = allocateId();
         SelfRecord self = new SelfRecord(parentId, normalizedRdn, rdn);
         store.dn2id().put(txn, parentKey, ChildRecord.encode(prefix, id, 1, normalizedRdn));
         // a new id is the greatest dn2id key: its self record goes at the end of the tree
@@ -172,6 +183,14 @@ public final class StoreWriter extends StoreReader {
         uuids.add(txn, id, entry);
         entry.id(id);
         return id;
+    }
+
+    /** Takes the next entry id; meta learns the new next id at commit. */
+    private long allocateId() {
+        if (nextId == UNREAD) {
+            nextId = super.nextId();
+        }
+        return nextId++;
     }
 
     /** Notes {@code delta} for the subtree size of {@code fromId} and of each of its ancestors. */

@@ -32,7 +32,7 @@ class IdRunTableTest {
             assertMatches(model, table);
             table.clear();
             assertTrue(table.isEmpty());
-            assertEquals(0, table.sortedKeys().length);
+            assertEquals(0, table.sorted().length);
         }
     }
 
@@ -47,18 +47,20 @@ class IdRunTableTest {
         table.add(one, 3);
         assertEquals(2, table.runOf(one).size());
         assertEquals(1, table.runOf(other).size());
-        assertArrayEquals(new byte[] {0, 31}, table.sortedKeys()[0].bytes());
+        assertArrayEquals(new byte[] {0, 31}, table.sorted()[0].key().bytes());
+        assertEquals(2, table.sorted()[0].ids().size());
         assertNull(table.runOf(new IndexKey(new byte[] {2})));
     }
 
     private void assertMatches(Map<List<Byte>, List<Long>> model, IdRunTable table) {
-        IndexKey[] sorted = table.sortedKeys();
+        IdRunTable.KeyRun[] sorted = table.sorted();
         assertEquals(model.size(), sorted.length);
         int index = 0;
         for (Map.Entry<List<Byte>, List<Long>> expected : model.entrySet()) {
-            IndexKey key = sorted[index++];
-            assertEquals(expected.getKey(), boxed(key.bytes()));
-            byte[] packed = table.runOf(key).packed();
+            IdRunTable.KeyRun run = sorted[index++];
+            assertEquals(expected.getKey(), boxed(run.key().bytes()));
+            assertEquals(run.ids(), table.runOf(run.key()));
+            byte[] packed = run.ids().packed();
             long[] ids = expected.getValue().stream().mapToLong(Long::longValue).distinct().sorted().toArray();
             assertEquals(ids.length * Long.BYTES, packed.length);
             for (int i = 0; i < ids.length; i++) {

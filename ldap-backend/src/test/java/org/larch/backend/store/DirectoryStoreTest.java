@@ -134,6 +134,35 @@ class DirectoryStoreTest {
     }
 
     @Test
+    void idsAscendAcrossCommitsAndAnAbortedWriterTakesNone() {
+        try (DirectoryStore store = StoreFixture.openWithSuffix(directory, SUFFIX)) {
+            long first;
+            long second;
+            try (StoreWriter writer = store.beginWrite()) {
+                first = add(writer, entry("cn=one,dc=example,dc=com", "cn", "one"));
+                second = add(writer, entry("cn=two,dc=example,dc=com", "cn", "two"));
+                assertEquals(second + 1, writer.nextId());
+                writer.commit();
+            }
+            assertEquals(first + 1, second);
+            try (StoreWriter aborted = store.beginWrite()) {
+                assertEquals(second + 1, add(aborted, entry("cn=gone,dc=example,dc=com", "cn", "gone")));
+            }
+            try (StoreReader reader = store.beginRead()) {
+                assertEquals(second + 1, reader.nextId());
+            }
+            try (StoreWriter writer = store.beginWrite()) {
+                assertEquals(second + 1, writer.nextId());
+                assertEquals(second + 1, add(writer, entry("cn=three,dc=example,dc=com", "cn", "three")));
+                writer.commit();
+            }
+            try (StoreReader reader = store.beginRead()) {
+                assertEquals(second + 2, reader.nextId());
+            }
+        }
+    }
+
+    @Test
     void anAbortedWriterLeavesNoDictionaryEntries() {
         try (DirectoryStore store = StoreFixture.openWithSuffix(directory, SUFFIX)) {
             try (StoreWriter writer = store.beginWrite()) {
