@@ -1,10 +1,7 @@
 package org.larch.backend.index;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.larch.backend.entry.DirectoryEntry;
 import org.larch.storage.Txn;
@@ -20,14 +17,14 @@ import org.larch.storage.Txn;
 public final class IndexBatch {
     private final List<IndexedAttribute> indexes;
     private final IndexKeyMaker keyMaker;
-    private final List<Map<IndexKey, IdRun>> runs = new ArrayList<>();
+    private final List<IdRunTable> runs = new ArrayList<>();
     private int entries;
 
     IndexBatch(List<IndexedAttribute> indexes, IndexKeyMaker keyMaker) {
         this.indexes = List.copyOf(indexes);
         this.keyMaker = keyMaker;
         for (int i = 0; i < this.indexes.size(); i++) {
-            runs.add(new HashMap<>());
+            runs.add(new IdRunTable());
         }
     }
 
@@ -46,9 +43,9 @@ public final class IndexBatch {
             throw new IllegalArgumentException("keys of " + keys.indexCount() + " indexes for a batch of " + indexes.size());
         }
         for (int i = 0; i < indexes.size(); i++) {
-            Map<IndexKey, IdRun> byKey = runs.get(i);
+            IdRunTable byKey = runs.get(i);
             for (IndexKey key : keys.of(i)) {
-                byKey.computeIfAbsent(key, any -> new IdRun()).add(id);
+                byKey.add(key, id);
             }
         }
         entries++;
@@ -67,16 +64,13 @@ public final class IndexBatch {
     /** Writes every noted key into {@code writeTxn}, in key order per index, and empties the batch. */
     public void flush(Txn writeTxn) {
         for (int i = 0; i < indexes.size(); i++) {
-            Map<IndexKey, IdRun> byKey = runs.get(i);
+            IdRunTable byKey = runs.get(i);
             if (byKey.isEmpty()) {
                 continue;
             }
-            IndexKey[] keys = byKey.keySet().toArray(IndexKey[]::new);
-            Arrays.sort(keys, (a, b) -> Arrays.compareUnsigned(a.bytes(), b.bytes()));
-            for (IndexKey key : keys) {
-                IdRun ids = byKey.get(key);
-                byte[] packed = ids.packed();
-                indexes.get(i).dbi().putMultiple(writeTxn, key.bytes(), packed, Long.BYTES, ids.size());
+            for (IdRunTable.KeyRun run : byKey.sorted()) {
+                byte[] packed = run.ids().packed();
+                indexes.get(i).dbi().putMultiple(writeTxn, run.key().bytes(), packed, Long.BYTES, run.ids().size());
             }
             byKey.clear();
         }

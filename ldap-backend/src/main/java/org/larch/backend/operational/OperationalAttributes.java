@@ -3,7 +3,6 @@ package org.larch.backend.operational;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.larch.backend.Identity;
 import org.larch.backend.csn.Csn;
@@ -15,7 +14,8 @@ import org.larch.backend.schema.DirectorySchema;
 /**
  * Writes the operational attributes an update leaves on an entry, as slapd's {@code lastmod} does.
  *
- * <p>On add: {@code entryUUID} (a random, version 4 UUID), {@code entryCSN}, {@code createTimestamp}
+ * <p>On add: {@code entryUUID} (a time-ordered version 7 UUID, see {@link EntryUuidGenerator}: uuid2id
+ * then grows at its right edge), {@code entryCSN}, {@code createTimestamp}
  * and {@code modifyTimestamp}, {@code creatorsName} and {@code modifiersName} (the bound DN; empty for
  * anonymous, as slapd writes), {@code structuralObjectClass}. Values already present are kept: only a
  * client allowed to seed them (see {@link NoUserModification}) can have put them there. On every
@@ -23,6 +23,9 @@ import org.larch.backend.schema.DirectorySchema;
  * CSN's time to the second, so an entry's CSN and timestamp never disagree.
  */
 public final class OperationalAttributes {
+    /** One for the process, so the UUIDs of all adds ascend together. */
+    private static final EntryUuidGenerator UUIDS = new EntryUuidGenerator();
+
     private final AttributeType entryUuid;
     private final AttributeType entryCsn;
     private final AttributeType createTimestamp;
@@ -50,7 +53,7 @@ public final class OperationalAttributes {
     public void stampAdd(DirectoryEntry entry, Identity who, Csn csn, String structuralClass) {
         byte[] name = utf8(bindName(who));
         byte[] timestamp = utf8(GeneralizedTime.ofSeconds(csn.time()));
-        addIfAbsent(entry, entryUuid, utf8(UUID.randomUUID().toString()));
+        addIfAbsent(entry, entryUuid, utf8(UUIDS.next().toString()));
         addIfAbsent(entry, creatorsName, name);
         addIfAbsent(entry, createTimestamp, timestamp);
         addIfAbsent(entry, entryCsn, utf8(csn.format()));

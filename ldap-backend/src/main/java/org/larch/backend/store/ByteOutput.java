@@ -11,7 +11,7 @@ final class ByteOutput {
     private int length;
 
     ByteOutput(int initialCapacity) {
-        this.bytes = new byte[Math.max(16, initialCapacity)];
+        this.bytes = new byte[Math.max(0, initialCapacity)];
     }
 
     ByteOutput writeByte(int value) {
@@ -47,7 +47,7 @@ final class ByteOutput {
         if (value < 0) {
             throw new IllegalArgumentException("varints are unsigned, got " + value);
         }
-        ensure(10);
+        ensure(varintSize(value));
         while (value >= 0x80) {
             bytes[length++] = (byte) (value | 0x80);
             value >>>= 7;
@@ -67,13 +67,22 @@ final class ByteOutput {
         return length;
     }
 
+    /**
+     * The bytes written; when they fill the buffer exactly (sized with {@link #varintSize} and the like),
+     * the buffer itself, not a copy: a later write would grow into a new buffer, never change this one.
+     */
     byte[] toByteArray() {
-        return Arrays.copyOf(bytes, length);
+        return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+    }
+
+    /** How many bytes {@link #writeVarint} writes for {@code value} (0 or more). */
+    static int varintSize(long value) {
+        return value == 0 ? 1 : (Long.SIZE - Long.numberOfLeadingZeros(value) + 6) / 7;
     }
 
     private void ensure(int more) {
         if (length + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            bytes = Arrays.copyOf(bytes, Math.max(Math.max(16, bytes.length * 2), length + more));
         }
     }
 }

@@ -21,7 +21,11 @@ public record ChildRecord(String normalizedRdn, long childId, long subtreeSize) 
     public static final int KIND = 1;
 
     public byte[] encode() {
-        byte[] prefix = searchPrefix(normalizedRdn);
+        return encode(searchPrefix(normalizedRdn), childId, subtreeSize, normalizedRdn);
+    }
+
+    /** The record of {@code childId} whose {@link #searchPrefix} (of {@code normalizedRdn}) is {@code prefix}. */
+    static byte[] encode(byte[] prefix, long childId, long subtreeSize, String normalizedRdn) {
         byte[] value = new ByteOutput(prefix.length + 16)
                 .writeBytes(prefix)
                 .writeLong(childId)

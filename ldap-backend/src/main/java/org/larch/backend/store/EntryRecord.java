@@ -32,12 +32,28 @@ public final class EntryRecord {
 
     /** Encodes {@code attributes}; {@code descriptionIds} gives each description's dictionary id. */
     public static byte[] encode(List<EntryAttribute> attributes, ToIntFunction<AttributeDescription> descriptionIds) {
-        ByteOutput out = new ByteOutput(estimateSize(attributes));
-        out.writeByte(FORMAT).writeVarint(attributes.size());
-        for (EntryAttribute attribute : attributes) {
-            out.writeVarint(descriptionIds.applyAsInt(attribute.description()));
-            out.writeVarint(attribute.values().size());
-            for (byte[] value : attribute.values()) {
+        return encode(attributes, (position, description) -> descriptionIds.applyAsInt(description));
+    }
+
+    /**
+     * Encodes {@code attributes}, asking {@code descriptionIds} for the id at each position; the record
+     * is sized exactly first, so it is written into its own array with no copy.
+     */
+    public static byte[] encode(List<EntryAttribute> attributes, DescriptionIds descriptionIds) {
+        int count = attributes.size();
+        int[] ids = new int[count];
+        int size = 1 + ByteOutput.varintSize(count);
+        for (int i = 0; i < count; i++) {
+            EntryAttribute attribute = attributes.get(i);
+            ids[i] = descriptionIds.idOf(i, attribute.description());
+            size += ByteOutput.varintSize(ids[i]) + valuesSize(attribute.values());
+        }
+        ByteOutput out = new ByteOutput(size);
+        out.writeByte(FORMAT).writeVarint(count);
+        for (int i = 0; i < count; i++) {
+            List<byte[]> values = attributes.get(i).values();
+            out.writeVarint(ids[i]).writeVarint(values.size());
+            for (byte[] value : values) {
                 out.writeVarint(value.length).writeBytes(value);
             }
         }
@@ -72,13 +88,11 @@ public final class EntryRecord {
         return new EntryAttribute(description.description(), description.type(), values);
     }
 
-    private static int estimateSize(List<EntryAttribute> attributes) {
-        int size = 4;
-        for (EntryAttribute attribute : attributes) {
-            size += 4;
-            for (byte[] value : attribute.values()) {
-                size += value.length + 2;
-            }
+    /** The bytes of an attribute's value count and values. */
+    private static int valuesSize(List<byte[]> values) {
+        int size = ByteOutput.varintSize(values.size());
+        for (byte[] value : values) {
+            size += ByteOutput.varintSize(value.length) + value.length;
         }
         return size;
     }

@@ -47,11 +47,9 @@ final class StoreMeta {
         }
     }
 
-    /** Takes the next entry id (in the write transaction). */
-    long allocateId(Txn writeTxn) {
-        long id = nextId(writeTxn);
-        meta.put(writeTxn, NEXT_ID_KEY, new ByteOutput(8).writeLong(id + 1).toByteArray());
-        return id;
+    /** Records {@code id} as the id the next added entry gets (in the write transaction). */
+    void writeNextId(Txn writeTxn, long id) {
+        meta.put(writeTxn, NEXT_ID_KEY, new ByteOutput(8).writeLong(id).toByteArray());
     }
 
     long nextId(Txn txn) {

@@ -99,8 +99,20 @@ public class StoreReader implements AutoCloseable {
 
     /** The id of the child of {@code parentId} with this normalized RDN, or 0. */
     public long childId(long parentId, String normalizedRdn) {
-        ChildRecord record = findChildRecord(parentId, normalizedRdn);
-        return record == null ? EntryIds.NONE : record.childId();
+        return childIdWithPrefix(EntryIds.key(parentId), ChildRecord.searchPrefix(normalizedRdn));
+    }
+
+    /**
+     * The id of the child listed under {@code parentKey} whose record starts with {@code prefix} (a
+     * {@link ChildRecord#searchPrefix}), or 0; reads the id alone, decoding nothing else.
+     */
+    final long childIdWithPrefix(byte[] parentKey, byte[] prefix) {
+        Cursor cursor = childCursor();
+        if (!cursor.seekBothRange(parentKey, prefix)) {
+            return EntryIds.NONE;
+        }
+        byte[] value = cursor.valueBytes();
+        return ChildRecord.startsWith(value, prefix) ? ChildRecord.childIdOf(value) : EntryIds.NONE;
     }
 
     /** The DN of entry {@code id}, built by walking self records up to the suffix; null if absent. */

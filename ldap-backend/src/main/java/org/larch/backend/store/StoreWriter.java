@@ -24,15 +24,20 @@ import org.larch.storage.Txn;
  * rewrites the parent's records once, not once per entry.
  */
 public final class StoreWriter extends StoreReader {
+    private static final long UNREAD = -1;
     private final PendingDescriptions pending = new PendingDescriptions();
     private final EntryUuids uuids;
+    private final RepeatedLayoutIds descriptionIds;
     private final Map<Long, Long> pendingSizeChanges = new LinkedHashMap<>();
+    /** The id the next insert takes: read from meta at the first insert, written back once, at commit. */
+    private long nextId = UNREAD;
     /** Entry id → parent id, for entries known to exist (so also: which parents need no existence check). */
     private final Map<Long, Long> parentIds = new HashMap<>();
 
     StoreWriter(DirectoryStore store, Txn txn) {
         super(store, txn);
         this.uuids = new EntryUuids(store.uuid2id(), store.schema());
+        this.descriptionIds = new RepeatedLayoutIds(description -> store.dictionary().idFor(txn, description, pending));
     }
 
     /**
@@ -120,9 +125,17 @@ public final class StoreWriter extends StoreReader {
     /** Commits the transaction and publishes the new attribute descriptions. */
     public void commit() {
         writeSubtreeSizes();
+        if (nextId != UNREAD) {
+            store.meta().writeNextId(txn, nextId);
+        }
         closeChildCursor();
         txn.commit();
         store.dictionary().publish(pending);
+    }
+
+    @Override
+    public long nextId() {
+        return nextId == UNREAD ? super.nextId() : nextId;
     }
 
     @Override
@@ -155,12 +168,14 @@ public final class StoreWriter extends StoreReader {
     }
 
     private long insert(long parentId, String normalizedRdn, String rdn, DirectoryEntry entry) {
-        if (childId(parentId, normalizedRdn) != EntryIds.NONE) {
+        byte[] parentKey = EntryIds.key(parentId);
+        byte[] prefix = ChildRecord.searchPrefix(normalizedRdn);
+        if (childIdWithPrefix(parentKey, prefix) != EntryIds.NONE) {
             throw new LdapOperationException(ResultCodeEnum.ENTRY_ALREADY_EXISTS, "entry " + entry.dn() + " already exists");
         }
-        long id = store.meta().allocateId(txn);
+        long id = allocateId();
         SelfRecord self = new SelfRecord(parentId, normalizedRdn, rdn);
-        store.dn2id().put(txn, EntryIds.key(parentId), self.childRecord(id, 1).encode());
+        store.dn2id().put(txn, parentKey, ChildRecord.encode(prefix, id, 1, normalizedRdn));
         // a new id is the greatest dn2id key: its self record goes at the end of the tree
         store.dn2id().put(txn, EntryIds.key(id), self.encode(), PutFlag.APPEND);
         store.id2entry().put(txn, EntryIds.key(id), encode(entry), PutFlag.APPEND);
@@ -168,6 +183,14 @@ public final class StoreWriter extends StoreReader {
         uuids.add(txn, id, entry);
         entry.id(id);
         return id;
+    }
+
+    /** Takes the next entry id; meta learns the new next id at commit. */
+    private long allocateId() {
+        if (nextId == UNREAD) {
+            nextId = super.nextId();
+        }
+        return nextId++;
     }
 
     /** Notes {@code delta} for the subtree size of {@code fromId} and of each of its ancestors. */
@@ -202,8 +225,7 @@ public final class StoreWriter extends StoreReader {
     }
 
     private byte[] encode(DirectoryEntry entry) {
-        return EntryRecord.encode(entry.attributes(),
-                description -> store.dictionary().idFor(txn, description, pending));
+        return EntryRecord.encode(entry.attributes(), descriptionIds);
     }
 
     private SelfRecord requireSelf(long id) {

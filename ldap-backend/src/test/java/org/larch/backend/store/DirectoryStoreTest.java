@@ -134,6 +134,65 @@ class DirectoryStoreTest {
     }
 
     @Test
+    void idsAscendAcrossCommitsAndAnAbortedWriterTakesNone() {
+        try (DirectoryStore store = StoreFixture.openWithSuffix(directory, SUFFIX)) {
+            long first;
+            long second;
+            try (StoreWriter writer = store.beginWrite()) {
+                first = add(writer, entry("cn=one,dc=example,dc=com", "cn", "one"));
+                second = add(writer, entry("cn=two,dc=example,dc=com", "cn", "two"));
+                assertEquals(second + 1, writer.nextId());
+                writer.commit();
+            }
+            assertEquals(first + 1, second);
+            try (StoreWriter aborted = store.beginWrite()) {
+                assertEquals(second + 1, add(aborted, entry("cn=gone,dc=example,dc=com", "cn", "gone")));
+            }
+            try (StoreReader reader = store.beginRead()) {
+                assertEquals(second + 1, reader.nextId());
+            }
+            try (StoreWriter writer = store.beginWrite()) {
+                assertEquals(second + 1, writer.nextId());
+                assertEquals(second + 1, add(writer, entry("cn=three,dc=example,dc=com", "cn", "three")));
+                writer.commit();
+            }
+            try (StoreReader reader = store.beginRead()) {
+                assertEquals(second + 2, reader.nextId());
+            }
+        }
+    }
+
+    @Test
+    void uuidsAscendingAndNotAreAllFoundAcrossTransactions() {
+        String[] uuids = {"00000000-0000-7000-8000-000000000005", "00000000-0000-7000-8000-000000000009",
+            "00000000-0000-7000-8000-000000000002", "00000000-0000-7000-8000-00000000000a",
+            "00000000-0000-7000-8000-000000000007", "00000000-0000-7000-8000-000000000001"};
+        try (DirectoryStore store = StoreFixture.openWithSuffix(directory, SUFFIX)) {
+            long[] ids = new long[uuids.length];
+            for (int part = 0; part < 2; part++) {
+                try (StoreWriter writer = store.beginWrite()) {
+                    for (int i = part * 3; i < part * 3 + 3; i++) {
+                        ids[i] = add(writer, entry("cn=e" + i + ",dc=example,dc=com", "cn", "e" + i, "entryUUID", uuids[i]));
+                    }
+                    writer.commit();
+                }
+            }
+            try (StoreWriter writer = store.beginWrite()) {
+                writer.delete(ids[3]);
+                add(writer, entry("cn=f,dc=example,dc=com", "cn", "f", "entryUUID", "00000000-0000-7000-8000-00000000000b"));
+                writer.commit();
+            }
+            try (StoreReader reader = store.beginRead()) {
+                for (int i = 0; i < uuids.length; i++) {
+                    assertEquals(i == 3 ? 0 : ids[i], reader.idOfUuid(EntryUuids.toBytes(uuids[i])), uuids[i]);
+                }
+                assertEquals(reader.idOf(dn("cn=f,dc=example,dc=com")),
+                        reader.idOfUuid(EntryUuids.toBytes("00000000-0000-7000-8000-00000000000b")));
+            }
+        }
+    }
+
+    @Test
     void anAbortedWriterLeavesNoDictionaryEntries() {
         try (DirectoryStore store = StoreFixture.openWithSuffix(directory, SUFFIX)) {
             try (StoreWriter writer = store.beginWrite()) {

@@ -35,6 +35,24 @@ class RecordGoldenBytesTest {
     }
 
     @Test
+    void entryRecordWithMultiByteVarintsIsSizedExactly() {
+        byte[] longValue = new byte[300];
+        java.util.Arrays.fill(longValue, (byte) 'x');
+        List<EntryAttribute> attributes = new java.util.ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            attributes.add(new EntryAttribute(AttributeDescription.parse("description"), null, List.of(longValue)));
+        }
+        byte[] encoded = EntryRecord.encode(attributes, description -> 20_000);
+        // format, count 130 = 82 01; per attribute: id 20000 = a0 9c 01, 1 value, length 300 = ac 02, 300 bytes
+        assertEquals(1 + 2 + 130 * (3 + 1 + 2 + 300), encoded.length);
+        assertEquals("018201" + "a09c01" + "01" + "ac02" + "7878", HEX.formatHex(encoded, 0, 11));
+        List<EntryAttribute> decoded = EntryRecord.decode(encoded, id -> new DictionaryEntry(id,
+                AttributeDescription.parse("description"), null));
+        assertEquals(130, decoded.size());
+        assertArrayEquals(longValue, decoded.get(129).values().get(0));
+    }
+
+    @Test
     void entryRecordRejectsTruncationAndTrailingBytes() {
         byte[] good = HEX.parseHex("0101030102" + "6162");
         EntryRecord.decode(good, id -> new DictionaryEntry(id, AttributeDescription.parse("cn"), null));
