@@ -29,6 +29,8 @@ final class ImportTransactions implements AutoCloseable {
     private final Map<Integer, Csn> greatestCsns = new HashMap<>();
     private final IndexBatch batch;
     private StoreWriter writer;
+    /** The id the first entry of this import gets. */
+    private final long firstNewId;
     private int inTransaction;
     private long committedEntries;
 
@@ -39,6 +41,12 @@ final class ImportTransactions implements AutoCloseable {
         this.options = options;
         this.batch = indexes.newBatch();
         this.writer = store.beginWrite();
+        this.firstNewId = writer.nextId();
+    }
+
+    /** Whether entry {@code id} was added by this import (ids are never reused: a greater id is newer). */
+    boolean created(long id) {
+        return id >= firstNewId;
     }
 
     /** Entries added by the commits so far. */
@@ -62,8 +70,19 @@ final class ImportTransactions implements AutoCloseable {
 
     /** Stores {@code entry} under {@code parentId} (0: it is the suffix entry) with {@code keys}, its {@link #indexKeys}. */
     void store(long parentId, DirectoryEntry entry, EntryIndexKeys keys) {
+        store(parentId, entry, keys, false);
+    }
+
+    /**
+     * {@link #store(long, DirectoryEntry, EntryIndexKeys)}; with {@code knownNew} the existence check is
+     * skipped ({@link StoreWriter#addKnownNew}): only for an entry whose parent this import
+     * {@link #created} and whose DN the file has not named before.
+     */
+    void store(long parentId, DirectoryEntry entry, EntryIndexKeys keys, boolean knownNew) {
         if (parentId == 0) {
             writer.addSuffix(entry);
+        } else if (knownNew) {
+            writer.addKnownNew(parentId, entry.dn().getRdn(), entry);
         } else {
             writer.add(parentId, entry.dn().getRdn(), entry);
         }

@@ -93,6 +93,8 @@ public final class LdifImport {
         /** Parents found so far: siblings, in a row or interleaved with others, skip the walk down dn2id. */
         private final KnownParents parents = new KnownParents();
         private long charactersRead;
+        /** Whether a change record has run: from then on every added entry's name is checked in dn2id. */
+        private boolean changesRun;
         private long added;
         private long changed;
 
@@ -125,6 +127,7 @@ public final class LdifImport {
         /** Commits the entries so far, then runs the change as an LDAP request of the importer would. */
         private void applyChange(LdifChange change) {
             parents.forget();
+            changesRun = true;
             try {
                 transactions.outside(() -> run(change));
                 changed++;
@@ -177,7 +180,7 @@ public final class LdifImport {
                 prepared.requireValid();
             }
             try {
-                transactions.store(parentId, entry, prepared.keys());
+                transactions.store(parentId, entry, prepared.keys(), knownNew(prepared, parentId));
             } catch (LdapOperationException e) {
                 if (e.resultCode() == ResultCodeEnum.ENTRY_ALREADY_EXISTS) {
                     throw alreadyExists();
@@ -188,6 +191,15 @@ public final class LdifImport {
                 progress.update(added, charactersRead);
             }
             return true;
+        }
+
+        /**
+         * Whether the entry certainly does not exist yet, so storing it needs no existence check: its
+         * parent was added by this import (so every child of it came from the file) and no earlier record
+         * of the file named its DN, and no change record has run (a rename could have taken the name).
+         */
+        private boolean knownNew(PreparedEntry prepared, long parentId) {
+            return prepared.firstOfItsDn() && !changesRun && parentId > 0 && transactions.created(parentId);
         }
 
         /** The parent's id, 0 for the suffix entry, -1 when the parent is not there (yet). */

@@ -28,6 +28,7 @@ final class RecordPreparation {
     private final Identity importer;
     private final Function<DirectoryEntry, EntryIndexKeys> indexKeys;
     private final AttributeType structuralObjectClass;
+    private final SeenDns seenDns = new SeenDns();
     private final AttributeType entryUuid;
     private final Dn suffix;
 
@@ -80,9 +81,10 @@ final class RecordPreparation {
             boolean hasStructural = !entry.ofType(structuralObjectClass).isEmpty();
             operational.stampAdd(entry, importer, csns.next(), hasStructural ? null : structural);
         } catch (LdapOperationException e) {
-            return PreparedEntry.failed(entry, lineNumber, e, uuidFromFile, parentDn);
+            return PreparedEntry.failed(entry, lineNumber, e, uuidFromFile, parentDn, seenDns.addIfNew(entry.dn().getNormName()));
         }
-        return new PreparedEntry(entry, lineNumber, indexKeys.apply(entry), null, uuidFromFile, parentDn);
+        return new PreparedEntry(entry, lineNumber, indexKeys.apply(entry), null, uuidFromFile, parentDn,
+                seenDns.addIfNew(entry.dn().getNormName()));
     }
 
     /** The parent of {@code dn} if {@code dn} lies below the suffix; null for the suffix and DNs outside it. */

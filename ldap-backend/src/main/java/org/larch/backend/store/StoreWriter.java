@@ -45,11 +45,24 @@ public final class StoreWriter extends StoreReader {
      * (also set on the entry). ENTRY_ALREADY_EXISTS if the parent has a child with that RDN.
      */
     public long add(long parentId, Rdn rdn, DirectoryEntry entry) {
+        return add(parentId, rdn, entry, true);
+    }
+
+    /**
+     * {@link #add} without looking for a sibling named {@code rdn}: for a bulk load that knows there is
+     * none (an import adding under a parent it created itself, with no repeat of the DN in its file).
+     * Adding an existing name this way would list two children under one RDN: callers must be sure.
+     */
+    public long addKnownNew(long parentId, Rdn rdn, DirectoryEntry entry) {
+        return add(parentId, rdn, entry, false);
+    }
+
+    private long add(long parentId, Rdn rdn, DirectoryEntry entry, boolean checkExisting) {
         if (!parentIds.containsKey(parentId) && selfRecord(parentId) == null) {
             throw new LdapOperationException(ResultCodeEnum.NO_SUCH_OBJECT, "parent entry " + parentId + " does not exist");
         }
         Rdn normalized = DnNames.schemaAware(store.schema().schemaManager(), rdn);
-        return insert(parentId, normalized.getNormName(), rdn.getName(), entry);
+        return insert(parentId, normalized.getNormName(), rdn.getName(), entry, checkExisting);
     }
 
     /** Stores the suffix entry (at {@code entry.dn()}, which must be the suffix); returns its id. */
@@ -58,7 +71,7 @@ public final class StoreWriter extends StoreReader {
             throw new IllegalArgumentException("the suffix entry must be named " + store.suffix().getName()
                     + ", not " + entry.dn().getName());
         }
-        return insert(EntryIds.NONE, store.suffix().getNormName(), entry.dn().getName(), entry);
+        return insert(EntryIds.NONE, store.suffix().getNormName(), entry.dn().getName(), entry, true);
     }
 
     /** Rewrites the attributes of entry {@code id} (its DN is not read from {@code entry}). */
@@ -167,10 +180,10 @@ public final class StoreWriter extends StoreReader {
         return pending;
     }
 
-    private long insert(long parentId, String normalizedRdn, String rdn, DirectoryEntry entry) {
+    private long insert(long parentId, String normalizedRdn, String rdn, DirectoryEntry entry, boolean checkExisting) {
         byte[] parentKey = EntryIds.key(parentId);
         byte[] prefix = ChildRecord.searchPrefix(normalizedRdn);
-        if (childIdWithPrefix(parentKey, prefix) != EntryIds.NONE) {
+        if (checkExisting && childIdWithPrefix(parentKey, prefix) != EntryIds.NONE) {
             throw new LdapOperationException(ResultCodeEnum.ENTRY_ALREADY_EXISTS, "entry " + entry.dn() + " already exists");
         }
         long id = allocateId();

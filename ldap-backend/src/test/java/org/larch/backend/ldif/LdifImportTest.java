@@ -201,6 +201,35 @@ class LdifImportTest {
     }
 
     @Test
+    void aRepeatedDnUnderAParentTheImportCreatedIsRejected() throws Exception {
+        String people = "dn: ou=people,dc=example,dc=com\nobjectClass: organizationalUnit\nou: people\n\n"; // 8-11
+        String ldif = SUFFIX_RECORD + people
+                + person("uid=ann,ou=people,dc=example,dc=com", "Ann")                            // 12-17
+                + person("UID=Ann,ou=people,dc=example,dc=com", "Ann")                            // 18-23: same DN
+                + person("uid=bob,ou=people,dc=example,dc=com", "Bob");
+        ImportReport report = importInto(temp, ldif, new ImportOptions(true, false, false, 2));
+        assertEquals(4, report.added(), report::toString);
+        assertEquals("test.ldif:18: UID=Ann,ou=people,dc=example,dc=com: the entry already exists",
+                report.rejected().getFirst().toString());
+        assertEquals(4, LdifExportTest.parse(export(temp)).size());
+    }
+
+    @Test
+    void aNameTakenByAChangeRecordOrAlreadyInTheDirectoryIsRejected() throws Exception {
+        String people = "dn: ou=people,dc=example,dc=com\nobjectClass: organizationalUnit\nou: people\n\n"; // 8-11
+        String first = SUFFIX_RECORD + people + person("uid=ann,ou=people,dc=example,dc=com", "Ann")          // 12-17
+                + "dn: uid=ann,ou=people,dc=example,dc=com\nchangetype: modrdn\nnewrdn: uid=cy\ndeleteoldrdn: 0\n\n"
+                + person("uid=cy,ou=people,dc=example,dc=com", "Cy");                                            // 23-28
+        ImportReport renamed = importInto(temp, first, new ImportOptions(true, false, false, 10));
+        assertEquals(List.of(23), renamed.rejected().stream().map(LdifProblem::lineNumber).toList(), renamed::toString);
+
+        ImportReport again = importInto(temp, person("uid=cy,ou=people,dc=example,dc=com", "Cy")                  // 1-6
+                + person("uid=dan,ou=people,dc=example,dc=com", "Dan"), new ImportOptions(true, false, false, 10));
+        assertEquals(1, again.added(), again::toString);
+        assertEquals(List.of(1), again.rejected().stream().map(LdifProblem::lineNumber).toList(), again::toString);
+    }
+
+    @Test
     void changeRecordsAreAppliedInFileOrder() throws Exception {
         String ldif = SUFFIX_RECORD + person("uid=ann,dc=example,dc=com", "Ann")             // 8-13
                 + person("uid=bob,dc=example,dc=com", "Bob")                                   // 14-19
