@@ -17,9 +17,11 @@ import org.larch.backend.store.DnNames;
  */
 final class LdifEntries {
     private final DirectorySchema schema;
+    private final KnownDescriptions descriptions;
 
     LdifEntries(DirectorySchema schema) {
         this.schema = schema;
+        this.descriptions = new KnownDescriptions(schema);
     }
 
     /** The record's DN, schema-aware; a bad DN is an {@link LdifException} at the dn: line. */
@@ -37,10 +39,10 @@ final class LdifEntries {
     DirectoryEntry entry(Dn dn, List<LdifLine> attributeLines) {
         List<EntryAttribute> attributes = new ArrayList<>();
         for (LdifLine line : attributeLines) {
-            AttributeDescription description = AttributeDescription.parse(line.name());
-            EntryAttribute existing = find(attributes, description);
+            KnownDescriptions.Resolved resolved = descriptions.resolve(line.name());
+            EntryAttribute existing = find(attributes, resolved.description());
             if (existing == null) {
-                existing = new EntryAttribute(description, schema.attributeType(description.type()), new ArrayList<>());
+                existing = new EntryAttribute(resolved.description(), resolved.type(), new ArrayList<>());
                 attributes.add(existing);
             }
             existing.values().add(line.value());
@@ -48,7 +50,11 @@ final class LdifEntries {
         return new DirectoryEntry(dn, 0, attributes);
     }
 
+    /** The attribute of this description; the previous line's attribute is checked first (values come in runs). */
     private static EntryAttribute find(List<EntryAttribute> attributes, AttributeDescription description) {
+        if (!attributes.isEmpty() && attributes.getLast().description() == description) {
+            return attributes.getLast();
+        }
         for (EntryAttribute attribute : attributes) {
             if (attribute.description().sameAs(description)) {
                 return attribute;

@@ -63,8 +63,35 @@ public final class LdifRecordReader {
         return file;
     }
 
-    /** One folded line as it stood, with the number of its first physical line. */
-    private record RawLine(int lineNumber, StringBuilder text) {
+    /**
+     * One folded line as it stood, with the number of its first physical line; most lines are not
+     * folded, so a builder is made only for the continuation lines of one that is.
+     */
+    private static final class RawLine {
+        private final int lineNumber;
+        private final String first;
+        private StringBuilder folded;
+
+        RawLine(int lineNumber, String first) {
+            this.lineNumber = lineNumber;
+            this.first = first;
+        }
+
+        int lineNumber() {
+            return lineNumber;
+        }
+
+        /** Appends a continuation line without its leading space. */
+        void appendContinuation(String line) {
+            if (folded == null) {
+                folded = new StringBuilder(first);
+            }
+            folded.append(line, 1, line.length());
+        }
+
+        String text() {
+            return folded == null ? first : folded.toString();
+        }
     }
 
     private List<RawLine> readRawRecord() {
@@ -81,13 +108,13 @@ public final class LdifRecordReader {
                 if (lines.isEmpty() && !inComment && strayContinuation == 0) {
                     strayContinuation = lineNumber;
                 } else if (!inComment && !lines.isEmpty()) {
-                    lines.getLast().text().append(line, 1, line.length());
+                    lines.getLast().appendContinuation(line);
                 }
             } else if (line.charAt(0) == '#') {
                 inComment = true;
             } else {
                 inComment = false;
-                lines.add(new RawLine(lineNumber, new StringBuilder(line)));
+                lines.add(new RawLine(lineNumber, line));
             }
         }
         return lines.isEmpty() && strayContinuation == 0 ? null : checked(lines, strayContinuation);
@@ -102,7 +129,7 @@ public final class LdifRecordReader {
     }
 
     private LdifLine parse(RawLine raw) {
-        String text = raw.text().toString();
+        String text = raw.text();
         if (text.equals("-")) {
             return new LdifLine(raw.lineNumber(), "-", new byte[0]);
         }
@@ -110,20 +137,19 @@ public final class LdifRecordReader {
         if (colon <= 0) {
             throw problem(raw.lineNumber(), "expected \"name: value\", found \"" + abbreviate(text) + "\"");
         }
-        String name = text.substring(0, colon);
-        if (!isAttributeDescription(name)) {
-            throw problem(raw.lineNumber(), "not an attribute description: \"" + abbreviate(name) + "\"");
+        if (!isAttributeDescription(text, colon)) {
+            throw problem(raw.lineNumber(), "not an attribute description: \"" + abbreviate(text.substring(0, colon)) + "\"");
         }
-        return new LdifLine(raw.lineNumber(), name, value(raw.lineNumber(), text.substring(colon + 1)));
+        return new LdifLine(raw.lineNumber(), text.substring(0, colon), value(raw.lineNumber(), text, colon + 1));
     }
 
-    /** {@code [A-Za-z0-9][A-Za-z0-9;.-]*}, without a regular expression per line. */
-    private static boolean isAttributeDescription(String name) {
-        if (!isAsciiLetterOrDigit(name.charAt(0))) {
+    /** {@code [A-Za-z0-9][A-Za-z0-9;.-]*}, of the text before the colon at {@code colon}, without a regular expression. */
+    private static boolean isAttributeDescription(String text, int colon) {
+        if (!isAsciiLetterOrDigit(text.charAt(0))) {
             return false;
         }
-        for (int i = 1; i < name.length(); i++) {
-            char c = name.charAt(i);
+        for (int i = 1; i < colon; i++) {
+            char c = text.charAt(i);
             if (!isAsciiLetterOrDigit(c) && c != ';' && c != '.' && c != '-') {
                 return false;
             }
@@ -135,18 +161,23 @@ public final class LdifRecordReader {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    private byte[] value(int line, String afterColon) {
-        if (afterColon.startsWith(":")) {
+    /** The value of the line {@code text} whose value part starts at {@code start} (just after the colon). */
+    private byte[] value(int line, String text, int start) {
+        if (text.startsWith(":", start)) {
             try {
-                return Base64.getDecoder().decode(afterColon.substring(1).strip());
+                return Base64.getDecoder().decode(text.substring(start + 1).strip());
             } catch (IllegalArgumentException e) {
                 throw problem(line, "invalid base64 value: " + e.getMessage());
             }
         }
-        if (afterColon.startsWith("<")) {
+        if (text.startsWith("<", start)) {
             throw problem(line, "URL values (\":<\") are not supported");
         }
-        return afterColon.stripLeading().getBytes(StandardCharsets.UTF_8);
+        int from = start;
+        while (from < text.length() && Character.isWhitespace(text.charAt(from))) {
+            from++; // as String.stripLeading: every white space is in the BMP
+        }
+        return text.substring(from).getBytes(StandardCharsets.UTF_8);
     }
 
     private String readLine() {

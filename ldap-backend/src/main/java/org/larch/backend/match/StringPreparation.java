@@ -76,6 +76,9 @@ final class StringPreparation {
     }
 
     private static String collapseSpaces(String value, boolean trimLeading, boolean trimTrailing) {
+        if (!needsCollapsing(value, trimLeading, trimTrailing)) {
+            return value;
+        }
         StringBuilder collapsed = new StringBuilder(value.length());
         boolean lastWasSpace = false;
         for (int index = 0; index < value.length(); index++) {
@@ -91,5 +94,17 @@ final class StringPreparation {
             result = result.stripLeading();
         }
         return trimTrailing ? result.stripTrailing() : result;
+    }
+
+    /** Whether {@link #collapseSpaces} would change {@code value}: a run of spaces, or a space at a trimmed edge. */
+    private static boolean needsCollapsing(String value, boolean trimLeading, boolean trimTrailing) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        if (trimLeading && Character.isWhitespace(value.charAt(0))
+                || trimTrailing && Character.isWhitespace(value.charAt(value.length() - 1))) {
+            return true;
+        }
+        return value.contains("  ");
     }
 }

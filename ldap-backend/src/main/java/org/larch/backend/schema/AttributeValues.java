@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.apache.directory.api.ldap.model.schema.LdapSyntax;
 import org.apache.directory.api.ldap.model.schema.SyntaxChecker;
@@ -39,16 +38,20 @@ final class AttributeValues {
         return text != null && (checker == null || checker.isValidSyntax(text));
     }
 
-    /** The value's equality key as text (for sets and comparisons), or null when it cannot be normalized. */
-    String equalityKeyOrNull(AttributeType type, byte[] value) {
+    /** The value's equality key, or null when it cannot be normalized. */
+    byte[] equalityKeyOrNull(AttributeType type, byte[] value) {
         try {
-            return HexFormat.of().formatHex(matchingRules.equalityKey(type, value));
+            return matchingRules.equalityKey(type, value);
         } catch (LdapOperationException invalid) {
             return null;
         }
     }
 
+    /** The value as text, or null when it is not UTF-8; ASCII (the usual case) needs no decoder. */
     private static String utf8OrNull(byte[] value) {
+        if (isAscii(value)) {
+            return new String(value, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -58,5 +61,14 @@ final class AttributeValues {
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    private static boolean isAscii(byte[] value) {
+        for (byte b : value) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }
