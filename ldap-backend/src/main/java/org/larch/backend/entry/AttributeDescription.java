@@ -7,9 +7,9 @@ import java.util.Objects;
 /**
  * An attribute description as RFC 4512 section 2.5 defines it: a type (name or OID) and options,
  * {@code cn;lang-en;binary}. {@link #text()} is exactly what the client wrote; comparisons use
- * {@link #typeKey()} and {@link #optionKeys()}, lowercased. Immutable; the keys are computed once,
- * when the description is made, because entries compare descriptions many times (an import looks
- * up each attribute line's description among the entry's attributes).
+ * {@link #typeKey()} and {@link #optionKeys()}, lowercased. Immutable; the keys are computed once, on
+ * first use, because entries compare descriptions many times (an import looks up each attribute
+ * line's description among the entry's attributes).
  *
  * <p>Equality, hash code and {@link #toString()} are those of the record this class used to be: over
  * {@code text}, {@code type} and {@code options} as written.
@@ -18,15 +18,14 @@ public final class AttributeDescription {
     private final String text;
     private final String type;
     private final List<String> options;
-    private final String typeKey;
-    private final List<String> optionKeys;
+    /** Computed on first use (many descriptions are never compared); immutable values, so a race only repeats the work. */
+    private String typeKey;
+    private List<String> optionKeys;
 
     public AttributeDescription(String text, String type, List<String> options) {
         this.text = text;
         this.type = type;
         this.options = options;
-        this.typeKey = type == null ? null : type.toLowerCase(Locale.ROOT);
-        this.optionKeys = options == null || options.isEmpty() ? List.of() : keysOf(options);
     }
 
     /** Parses {@code type;option;option}, trimmed; the text without a {@code ;} is the type itself. */
@@ -57,17 +56,27 @@ public final class AttributeDescription {
 
     /** The type lowercased. */
     public String typeKey() {
-        return typeKey;
+        String key = typeKey;
+        if (key == null) {
+            key = type.toLowerCase(Locale.ROOT);
+            typeKey = key;
+        }
+        return key;
     }
 
     /** The options lowercased and sorted. */
     public List<String> optionKeys() {
-        return optionKeys;
+        List<String> keys = optionKeys;
+        if (keys == null) {
+            keys = options.isEmpty() ? List.of() : keysOf(options);
+            optionKeys = keys;
+        }
+        return keys;
     }
 
     /** Same type text (case-insensitive) and same set of options: the same attribute of an entry. */
     public boolean sameAs(AttributeDescription other) {
-        return this == other || typeKey.equals(other.typeKey) && optionKeys.equals(other.optionKeys);
+        return this == other || typeKey().equals(other.typeKey()) && optionKeys().equals(other.optionKeys());
     }
 
     @Override

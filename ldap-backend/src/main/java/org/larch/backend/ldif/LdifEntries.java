@@ -8,7 +8,6 @@ import org.larch.backend.entry.AttributeDescription;
 import org.larch.backend.entry.DirectoryEntry;
 import org.larch.backend.entry.EntryAttribute;
 import org.larch.backend.schema.DirectorySchema;
-import org.larch.backend.store.DnNames;
 
 /**
  * Turns the lines of an LDIF content record (or of a {@code changetype: add} record) into a
@@ -16,19 +15,19 @@ import org.larch.backend.store.DnNames;
  * attribute description gathered in the order of their first line.
  */
 final class LdifEntries {
-    private final DirectorySchema schema;
     private final KnownDescriptions descriptions;
+    private final ParsedDns dns;
 
     LdifEntries(DirectorySchema schema) {
-        this.schema = schema;
         this.descriptions = new KnownDescriptions(schema);
+        this.dns = new ParsedDns(schema.schemaManager());
     }
 
     /** The record's DN, schema-aware; a bad DN is an {@link LdifException} at the dn: line. */
     Dn dn(List<LdifLine> record, String file) {
         LdifLine dnLine = record.getFirst();
         try {
-            return DnNames.parse(schema.schemaManager(), dnLine.text());
+            return dns.parse(dnLine.text());
         } catch (LdapOperationException | IllegalArgumentException e) {
             throw new LdifException(new LdifProblem(file, dnLine.lineNumber(), null,
                     "invalid DN \"" + dnLine.text() + "\": " + e.getMessage()));
