@@ -75,6 +75,17 @@ public final class DirectoryEntry {
         return found;
     }
 
+    /** Whether some attribute's schema type is {@code type} (any options): {@code !ofType(type).isEmpty()}, with no list. */
+    public boolean hasType(AttributeType type) {
+        for (EntryAttribute attribute : attributes) {
+            AttributeType candidate = attribute.type();
+            if (candidate != null && (candidate == type || candidate.getOid().equals(type.getOid()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public DirectoryEntry copy() {
         List<EntryAttribute> copies = new ArrayList<>(attributes.size());
         for (EntryAttribute attribute : attributes) {

@@ -21,7 +21,8 @@ final class IndexedAttribute {
     private final Set<IndexKind> kinds;
     private final Dbi dbi;
     private volatile boolean ready;
-    private final Map<String, Boolean> coveredByOid = new ConcurrentHashMap<>();
+    /** Schema type → whether this index covers it; types hash by a stored code and are found by identity. */
+    private final Map<AttributeType, Boolean> coveredTypes = new ConcurrentHashMap<>();
 
     IndexedAttribute(AttributeType type, Set<IndexKind> kinds, Dbi dbi, boolean ready) {
         this.type = type;
@@ -78,7 +79,7 @@ final class IndexedAttribute {
         return keys;
     }
 
-    /** Whether values of {@code candidate} belong in this index; remembered per type OID (the schema's types: bounded). */
+    /** Whether values of {@code candidate} belong in this index; remembered per type (the schema's types: bounded). */
     private boolean covers(AttributeType candidate) {
         if (candidate == null) {
             return false;
@@ -86,10 +87,10 @@ final class IndexedAttribute {
         if (candidate == type) {
             return true;
         }
-        Boolean known = coveredByOid.get(candidate.getOid());
+        Boolean known = coveredTypes.get(candidate);
         if (known == null) {
             known = candidate.getOid().equals(type.getOid()) || candidate.isDescendantOf(type);
-            coveredByOid.put(candidate.getOid(), known);
+            coveredTypes.put(candidate, known);
         }
         return known;
     }

@@ -1,9 +1,7 @@
 package org.larch.backend.schema;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.apache.directory.api.ldap.model.schema.LdapSyntax;
 import org.apache.directory.api.ldap.model.schema.SyntaxChecker;
@@ -47,20 +45,17 @@ final class AttributeValues {
         }
     }
 
-    /** The value as text, or null when it is not UTF-8; ASCII (the usual case) needs no decoder. */
-    private static String utf8OrNull(byte[] value) {
+    /**
+     * The value as text, or null when it is not UTF-8. ASCII (the usual case) needs no decoding;
+     * other text is decoded leniently and encoded again: well-formed UTF-8 comes back byte for byte,
+     * while a malformed sequence comes back as the replacement character's bytes, which it was not.
+     */
+    static String utf8OrNull(byte[] value) {
         if (isAscii(value)) {
             return new String(value, StandardCharsets.ISO_8859_1);
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        String text = new String(value, StandardCharsets.UTF_8);
+        return Arrays.equals(text.getBytes(StandardCharsets.UTF_8), value) ? text : null;
     }
 
     private static boolean isAscii(byte[] value) {

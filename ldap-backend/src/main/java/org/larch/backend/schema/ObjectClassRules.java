@@ -146,7 +146,7 @@ final class ObjectClassRules {
     private static void checkRequired(DirectoryEntry entry, Iterable<ObjectClass> classes) {
         for (ObjectClass objectClass : classes) {
             for (AttributeType required : objectClass.getMustAttributeTypes()) {
-                if (entry.ofType(required).isEmpty()) {
+                if (!entry.hasType(required)) {
                     throw violation("object class '" + objectClass.getName() + "' requires attribute '"
                             + required.getName() + "'");
                 }
