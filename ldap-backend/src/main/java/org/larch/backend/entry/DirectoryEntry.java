@@ -68,7 +68,8 @@ public final class DirectoryEntry {
     public List<EntryAttribute> ofType(AttributeType type) {
         List<EntryAttribute> found = new ArrayList<>();
         for (EntryAttribute attribute : attributes) {
-            if (attribute.type() != null && attribute.type().getOid().equals(type.getOid())) {
+            AttributeType candidate = attribute.type();
+            if (candidate != null && (candidate == type || candidate.getOid().equals(type.getOid()))) {
                 found.add(attribute);
             }
         }

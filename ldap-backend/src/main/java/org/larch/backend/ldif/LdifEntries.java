@@ -1,6 +1,5 @@
 package org.larch.backend.ldif;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.directory.api.ldap.model.name.Dn;
 import org.larch.backend.LdapOperationException;
@@ -36,17 +35,18 @@ final class LdifEntries {
 
     /** The entry of the attribute lines {@code attributeLines} (the record without its dn: and changetype: lines). */
     DirectoryEntry entry(Dn dn, List<LdifLine> attributeLines) {
-        List<EntryAttribute> attributes = new ArrayList<>();
+        DirectoryEntry entry = new DirectoryEntry(dn);
+        List<EntryAttribute> attributes = entry.attributes(); // the live list: filled in place, not copied
         for (LdifLine line : attributeLines) {
             KnownDescriptions.Resolved resolved = descriptions.resolve(line.name());
             EntryAttribute existing = find(attributes, resolved.description());
             if (existing == null) {
-                existing = new EntryAttribute(resolved.description(), resolved.type(), new ArrayList<>());
+                existing = new EntryAttribute(resolved.description(), resolved.type(), List.of());
                 attributes.add(existing);
             }
             existing.values().add(line.value());
         }
-        return new DirectoryEntry(dn, 0, attributes);
+        return entry;
     }
 
     /** The attribute of this description; the previous line's attribute is checked first (values come in runs). */

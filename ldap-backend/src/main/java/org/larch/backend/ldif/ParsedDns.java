@@ -11,8 +11,8 @@ import org.larch.backend.store.DnNames;
 /**
  * The DNs of an LDIF file, parsed schema-aware as {@link DnNames#parse} does, but reusing the parsed
  * parent: an LDIF file names each parent DN again in every child's DN, and normalizing all of its
- * RDNs again is most of the cost of a DN. Remembers the DNs it parsed or reused recently (up to
- * twice {@link #MAX_REMEMBERED}); for one reader thread.
+ * RDNs again is most of the cost of a DN. Remembers the parent DNs it met recently (up to twice
+ * {@link #MAX_REMEMBERED}); for one reader thread.
  *
  * <p>Why the result is the same Dn: the LDAP API parses a DN without special characters RDN by RDN,
  * each RDN from the text between its commas alone (its user-provided form is that text, spaces
@@ -25,7 +25,7 @@ final class ParsedDns {
     static final int MAX_REMEMBERED = 1_000;
 
     private final SchemaManager schemaManager;
-    /** DNs parsed since {@link #older} was retired; a parent found in {@code older} moves back here. */
+    /** Parent DNs looked up since {@link #older} was retired; one found in {@code older} moves back here. */
     private Map<String, Dn> recent = new HashMap<>();
     private Map<String, Dn> older = Map.of();
 
@@ -36,10 +36,24 @@ final class ParsedDns {
     /** The schema-aware DN of {@code text}; an invalid DN throws as {@link DnNames#parse} does. */
     Dn parse(String text) {
         int leafEnd = leafEnd(text);
-        Dn parent = leafEnd < 0 ? null : remembered(text.substring(leafEnd + 1));
-        Dn dn = parent == null ? DnNames.parse(schemaManager, text) : child(text, leafEnd, parent);
-        remember(text, dn);
-        return dn;
+        if (leafEnd >= 0) {
+            try {
+                return child(text, leafEnd, parent(text.substring(leafEnd + 1)));
+            } catch (RuntimeException invalid) {
+                // the whole parse below fails with the message naming the whole DN
+            }
+        }
+        return DnNames.parse(schemaManager, text);
+    }
+
+    /** The parent DN of that text: remembered, or parsed (reusing its own parent) and remembered. */
+    private Dn parent(String text) {
+        Dn parent = remembered(text);
+        if (parent == null) {
+            parent = parse(text);
+            remember(text, parent);
+        }
+        return parent;
     }
 
     private Dn remembered(String text) {

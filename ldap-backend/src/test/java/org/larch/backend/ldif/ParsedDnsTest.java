@@ -81,16 +81,34 @@ class ParsedDnsTest {
         LdapOperationException reused = assertThrows(LdapOperationException.class,
                 () -> parsed.parse("noSuchType=x,dc=example,dc=com"));
         assertEquals(ResultCodeEnum.INVALID_DN_SYNTAX, reused.resultCode());
-        assertEquals(whole.resultCode(), reused.resultCode());
+        assertEquals(whole.getMessage(), reused.getMessage());
+    }
+
+    @Test
+    void anInvalidParentFailsAsAWholeParseDoes() {
+        ParsedDns parsed = new ParsedDns(SCHEMA);
+        LdapOperationException whole = assertThrows(LdapOperationException.class,
+                () -> DnNames.parse(SCHEMA, "cn=x,noSuchType=y,dc=com"));
+        LdapOperationException reused = assertThrows(LdapOperationException.class,
+                () -> parsed.parse("cn=x,noSuchType=y,dc=com"));
+        assertEquals(whole.getMessage(), reused.getMessage());
+    }
+
+    @Test
+    void aChildWhoseParentWasNeverNamedIsStillTheWholeParsesDn() {
+        ParsedDns parsed = new ParsedDns(SCHEMA);
+        String text = "uid=a,ou=Unseen,ou=Also Unseen,dc=example,dc=com";
+        assertSameDn(DnNames.parse(SCHEMA, text), parsed.parse(text), text);
+        assertSameDn(DnNames.parse(SCHEMA, "uid=b" + text.substring(5)), parsed.parse("uid=b" + text.substring(5)), text);
     }
 
     @Test
     void aChildReusesItsParentsRdns() {
         ParsedDns parsed = new ParsedDns(SCHEMA);
-        Dn parent = parsed.parse("ou=People,dc=example,dc=com");
-        Dn child = parsed.parse("uid=x,ou=People,dc=example,dc=com");
-        assertSame(parent.getRdn(0), child.getRdn(1));
-        assertSame(parent.getRdn(2), child.getRdn(3));
+        Dn first = parsed.parse("uid=x,ou=People,dc=example,dc=com");
+        Dn second = parsed.parse("uid=y,ou=People,dc=example,dc=com");
+        assertSame(first.getRdn(1), second.getRdn(1));
+        assertSame(first.getRdn(3), second.getRdn(3));
     }
 
     @Test
