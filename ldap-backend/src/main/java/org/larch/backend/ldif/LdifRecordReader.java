@@ -20,6 +20,7 @@ public final class LdifRecordReader {
     private int lineNumber;
     private long charactersRead;
     private boolean first = true;
+    private String[] previousNames = new String[0];
 
     public LdifRecordReader(BufferedReader in, String file) {
         this.in = in;
@@ -33,9 +34,10 @@ public final class LdifRecordReader {
             return null;
         }
         List<LdifLine> lines = new ArrayList<>(raw.size());
-        for (RawLine line : raw) {
-            lines.add(parse(line));
+        for (int index = 0; index < raw.size(); index++) {
+            lines.add(parse(raw.get(index), index));
         }
+        rememberNames(lines);
         if (first && lines.getFirst().is("version")) {
             lines.removeFirst();
         }
@@ -128,7 +130,27 @@ public final class LdifRecordReader {
         return lines;
     }
 
-    private LdifLine parse(RawLine raw) {
+    /** The attribute names of the record just read, by line position: the next record likely repeats them. */
+    private void rememberNames(List<LdifLine> lines) {
+        if (previousNames.length < lines.size()) {
+            previousNames = new String[lines.size()];
+        }
+        for (int index = 0; index < lines.size(); index++) {
+            String name = lines.get(index).name();
+            previousNames[index] = name.equals("-") ? null : name; // only names that passed isAttributeDescription
+        }
+    }
+
+    /**
+     * The previous record's name at this line position when the text before the colon at
+     * {@code colon} is that name (so no new String, its hash already known, and already checked); else null.
+     */
+    private String previousName(String text, int colon, int position) {
+        String previous = position < previousNames.length ? previousNames[position] : null;
+        return previous != null && previous.length() == colon && text.startsWith(previous) ? previous : null;
+    }
+
+    private LdifLine parse(RawLine raw, int position) {
         String text = raw.text();
         if (text.equals("-")) {
             return new LdifLine(raw.lineNumber(), "-", new byte[0]);
@@ -137,10 +159,14 @@ public final class LdifRecordReader {
         if (colon <= 0) {
             throw problem(raw.lineNumber(), "expected \"name: value\", found \"" + abbreviate(text) + "\"");
         }
-        if (!isAttributeDescription(text, colon)) {
-            throw problem(raw.lineNumber(), "not an attribute description: \"" + abbreviate(text.substring(0, colon)) + "\"");
+        String name = previousName(text, colon, position);
+        if (name == null) {
+            name = text.substring(0, colon);
+            if (!isAttributeDescription(text, colon)) {
+                throw problem(raw.lineNumber(), "not an attribute description: \"" + abbreviate(name) + "\"");
+            }
         }
-        return new LdifLine(raw.lineNumber(), text.substring(0, colon), value(raw.lineNumber(), text, colon + 1));
+        return new LdifLine(raw.lineNumber(), name, value(raw.lineNumber(), text, colon + 1));
     }
 
     /** {@code [A-Za-z0-9][A-Za-z0-9;.-]*}, of the text before the colon at {@code colon}, without a regular expression. */

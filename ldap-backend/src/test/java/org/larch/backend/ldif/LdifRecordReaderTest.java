@@ -43,6 +43,18 @@ class LdifRecordReaderTest {
     }
 
     @Test
+    void namesRepeatedFromThePreviousRecordAreTheSameNamesAndBadOnesStillFail() {
+        LdifRecordReader reader = read("dn: dc=a\ncn: x\n-\n\ndn: dc=b\ncn: y\n-: z\n\ndn: dc=c\nc: w\n");
+        List<LdifLine> first = reader.next();
+        assertEquals(List.of("dn", "cn", "-"), first.stream().map(LdifLine::name).toList());
+        LdifException dash = assertThrows(LdifException.class, reader::next);
+        assertEquals(7, dash.problem().lineNumber());
+        List<LdifLine> third = reader.next();
+        assertEquals(List.of("dn", "c"), third.stream().map(LdifLine::name).toList());
+        assertEquals("w", third.get(1).text());
+    }
+
+    @Test
     void recordsFollowOneAnotherToTheEnd() {
         LdifRecordReader reader = read("version: 1\n\n# c\ndn: dc=a\n\ndn: dc=b\n");
         assertEquals("dc=a", reader.next().getFirst().text());
