@@ -33,6 +33,11 @@ final class LdifEntries {
         }
     }
 
+    /** {@code dn.getParent()} (for the DN this read last, without building it again). */
+    Dn parentOf(Dn dn) {
+        return dns.parentOf(dn);
+    }
+
     /** The entry of the attribute lines {@code attributeLines} (the record without its dn: and changetype: lines). */
     DirectoryEntry entry(Dn dn, List<LdifLine> attributeLines) {
         DirectoryEntry entry = new DirectoryEntry(dn);

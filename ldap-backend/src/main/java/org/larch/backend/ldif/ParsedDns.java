@@ -28,6 +28,9 @@ final class ParsedDns {
     /** Parent DNs looked up since {@link #older} was retired; one found in {@code older} moves back here. */
     private Map<String, Dn> recent = new HashMap<>();
     private Map<String, Dn> older = Map.of();
+    /** The DN the last {@link #parse} built by reusing a parent, and that parent. */
+    private Dn lastChild;
+    private Dn lastChildsParent;
 
     ParsedDns(SchemaManager schemaManager) {
         this.schemaManager = schemaManager;
@@ -38,12 +41,24 @@ final class ParsedDns {
         int leafEnd = leafEnd(text);
         if (leafEnd >= 0) {
             try {
-                return child(text, leafEnd, parent(text.substring(leafEnd + 1)));
+                Dn parent = parent(text.substring(leafEnd + 1));
+                Dn dn = child(text, leafEnd, parent);
+                lastChild = dn;
+                lastChildsParent = parent;
+                return dn;
             } catch (RuntimeException invalid) {
                 // the whole parse below fails with the message naming the whole DN
             }
         }
         return DnNames.parse(schemaManager, text);
+    }
+
+    /**
+     * {@code dn.getParent()}; for the DN this parsed last by reusing a parent, that parent itself (the
+     * same RDNs and forms, so the same Dn), with no new Dn built.
+     */
+    Dn parentOf(Dn dn) {
+        return dn == lastChild ? lastChildsParent : dn.getParent();
     }
 
     /** The parent DN of that text: remembered, or parsed (reusing its own parent) and remembered. */

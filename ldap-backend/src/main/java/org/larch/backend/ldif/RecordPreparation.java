@@ -87,6 +87,6 @@ final class RecordPreparation {
 
     /** The parent of {@code dn} if {@code dn} lies below the suffix; null for the suffix and DNs outside it. */
     private Dn parentBelowSuffix(Dn dn) {
-        return suffix.isAncestorOf(dn) && !dn.equals(suffix) ? dn.getParent() : null;
+        return suffix.isAncestorOf(dn) && !dn.equals(suffix) ? entries.parentOf(dn) : null;
     }
 }

@@ -53,7 +53,11 @@ class ParsedDnsTest {
                 assertEquals(invalid.getMessage(), reused.getMessage());
                 continue;
             }
-            assertSameDn(whole, parsed.parse(text), text);
+            Dn dn = parsed.parse(text);
+            assertSameDn(whole, dn, text);
+            if (whole.size() > 1) {
+                assertSameDn(whole.getParent(), parsed.parentOf(dn), text);
+            }
         }
     }
 
