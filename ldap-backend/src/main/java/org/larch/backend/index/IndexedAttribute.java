@@ -87,6 +87,9 @@ final class IndexedAttribute {
         if (candidate == type) {
             return true;
         }
+        if (candidate.getSuperior() == null) {
+            return candidate.getOid().equals(type.getOid()); // a type with no superior descends from nothing
+        }
         Boolean known = coveredTypes.get(candidate);
         if (known == null) {
             known = candidate.getOid().equals(type.getOid()) || candidate.isDescendantOf(type);
