@@ -68,11 +68,23 @@ public final class DirectoryEntry {
     public List<EntryAttribute> ofType(AttributeType type) {
         List<EntryAttribute> found = new ArrayList<>();
         for (EntryAttribute attribute : attributes) {
-            if (attribute.type() != null && attribute.type().getOid().equals(type.getOid())) {
+            AttributeType candidate = attribute.type();
+            if (candidate != null && (candidate == type || candidate.getOid().equals(type.getOid()))) {
                 found.add(attribute);
             }
         }
         return found;
+    }
+
+    /** Whether some attribute's schema type is {@code type} (any options): {@code !ofType(type).isEmpty()}, with no list. */
+    public boolean hasType(AttributeType type) {
+        for (EntryAttribute attribute : attributes) {
+            AttributeType candidate = attribute.type();
+            if (candidate != null && (candidate == type || candidate.getOid().equals(type.getOid()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public DirectoryEntry copy() {

@@ -2,6 +2,7 @@ package org.larch.backend.index;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,11 +36,17 @@ final class IndexKeyMaker {
     /** Every key of one value for the given kinds; a value invalid for the syntax gets no keys. */
     void addValueKeys(AttributeType type, Set<IndexKind> kinds, byte[] value, Set<IndexKey> keys) {
         try {
+            byte[] substringKey = null; // one per value, shared by the three substring kinds
             for (IndexKind kind : kinds) {
                 switch (kind) {
                     case PRES -> keys.add(IndexKey.present());
                     case EQ -> addEqualityKeys(type, value, keys);
-                    case SUB_INITIAL, SUB_FINAL, SUB_ANY -> addSubstringKeys(type, kind, value, keys);
+                    case SUB_INITIAL, SUB_FINAL, SUB_ANY -> {
+                        if (rules.hasSubstrings(type)) {
+                            substringKey = substringKey != null ? substringKey : rules.substringKey(type, value);
+                            addSubstringKeys(kind, substringKey, keys);
+                        }
+                    }
                     case APPROX -> addApproxKeys(type, value, keys);
                 }
             }
@@ -102,25 +109,58 @@ final class IndexKeyMaker {
         keys.add(IndexKey.of(IndexKey.EQUALITY, rules.equalityKey(type, value)));
     }
 
-    private void addSubstringKeys(AttributeType type, IndexKind kind, byte[] value, Set<IndexKey> keys) {
-        if (!rules.hasSubstrings(type)) {
+    /** A value's substring keys of one kind, from its substring key {@code prepared} (UTF-8). */
+    private static void addSubstringKeys(IndexKind kind, byte[] prepared, Set<IndexKey> keys) {
+        if (isAscii(prepared)) {
+            addAsciiSubstringKeys(kind, prepared, keys);
             return;
         }
-        String prepared = new String(rules.substringKey(type, value), StandardCharsets.UTF_8);
-        int length = prepared.codePointCount(0, prepared.length());
+        String text = new String(prepared, StandardCharsets.UTF_8);
+        int length = text.codePointCount(0, text.length());
         switch (kind) {
             case SUB_INITIAL -> {
                 for (int count = 1; count <= Math.min(GRAM_LENGTH, length); count++) {
-                    keys.add(IndexKey.of(IndexKey.SUB_INITIAL, utf8(prefix(prepared, count))));
+                    keys.add(IndexKey.of(IndexKey.SUB_INITIAL, utf8(prefix(text, count))));
                 }
             }
             case SUB_FINAL -> {
                 for (int count = 1; count <= Math.min(GRAM_LENGTH, length); count++) {
-                    keys.add(IndexKey.of(IndexKey.SUB_FINAL, utf8(suffix(prepared, count))));
+                    keys.add(IndexKey.of(IndexKey.SUB_FINAL, utf8(suffix(text, count))));
                 }
             }
-            default -> addGrams(prepared, keys);
+            default -> addGrams(text, keys);
         }
+    }
+
+    /** As {@link #addSubstringKeys} for ASCII, where each byte is one code point: byte ranges, no String. */
+    private static void addAsciiSubstringKeys(IndexKind kind, byte[] prepared, Set<IndexKey> keys) {
+        int length = prepared.length;
+        switch (kind) {
+            case SUB_INITIAL -> {
+                for (int count = 1; count <= Math.min(GRAM_LENGTH, length); count++) {
+                    keys.add(IndexKey.of(IndexKey.SUB_INITIAL, Arrays.copyOfRange(prepared, 0, count)));
+                }
+            }
+            case SUB_FINAL -> {
+                for (int count = 1; count <= Math.min(GRAM_LENGTH, length); count++) {
+                    keys.add(IndexKey.of(IndexKey.SUB_FINAL, Arrays.copyOfRange(prepared, length - count, length)));
+                }
+            }
+            default -> {
+                for (int start = 0; start + GRAM_LENGTH <= length; start++) {
+                    keys.add(IndexKey.of(IndexKey.SUB_ANY, Arrays.copyOfRange(prepared, start, start + GRAM_LENGTH)));
+                }
+            }
+        }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void addApproxKeys(AttributeType type, byte[] value, Set<IndexKey> keys) {

@@ -2,7 +2,9 @@ package org.larch.backend.index;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.larch.backend.entry.DirectoryEntry;
 import org.larch.backend.entry.EntryAttribute;
@@ -19,6 +21,8 @@ final class IndexedAttribute {
     private final Set<IndexKind> kinds;
     private final Dbi dbi;
     private volatile boolean ready;
+    /** Schema type → whether this index covers it; types hash by a stored code and are found by identity. */
+    private final Map<AttributeType, Boolean> coveredTypes = new ConcurrentHashMap<>();
 
     IndexedAttribute(AttributeType type, Set<IndexKind> kinds, Dbi dbi, boolean ready) {
         this.type = type;
@@ -75,7 +79,22 @@ final class IndexedAttribute {
         return keys;
     }
 
+    /** Whether values of {@code candidate} belong in this index; remembered per type (the schema's types: bounded). */
     private boolean covers(AttributeType candidate) {
-        return candidate != null && (candidate.getOid().equals(type.getOid()) || candidate.isDescendantOf(type));
+        if (candidate == null) {
+            return false;
+        }
+        if (candidate == type) {
+            return true;
+        }
+        if (candidate.getSuperior() == null) {
+            return candidate.getOid().equals(type.getOid()); // a type with no superior descends from nothing
+        }
+        Boolean known = coveredTypes.get(candidate);
+        if (known == null) {
+            known = candidate.getOid().equals(type.getOid()) || candidate.isDescendantOf(type);
+            coveredTypes.put(candidate, known);
+        }
+        return known;
     }
 }

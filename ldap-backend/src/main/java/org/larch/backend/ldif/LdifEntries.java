@@ -1,6 +1,5 @@
 package org.larch.backend.ldif;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.directory.api.ldap.model.name.Dn;
 import org.larch.backend.LdapOperationException;
@@ -8,7 +7,6 @@ import org.larch.backend.entry.AttributeDescription;
 import org.larch.backend.entry.DirectoryEntry;
 import org.larch.backend.entry.EntryAttribute;
 import org.larch.backend.schema.DirectorySchema;
-import org.larch.backend.store.DnNames;
 
 /**
  * Turns the lines of an LDIF content record (or of a {@code changetype: add} record) into a
@@ -16,39 +14,51 @@ import org.larch.backend.store.DnNames;
  * attribute description gathered in the order of their first line.
  */
 final class LdifEntries {
-    private final DirectorySchema schema;
+    private final KnownDescriptions descriptions;
+    private final ParsedDns dns;
 
     LdifEntries(DirectorySchema schema) {
-        this.schema = schema;
+        this.descriptions = new KnownDescriptions(schema);
+        this.dns = new ParsedDns(schema.schemaManager());
     }
 
     /** The record's DN, schema-aware; a bad DN is an {@link LdifException} at the dn: line. */
     Dn dn(List<LdifLine> record, String file) {
         LdifLine dnLine = record.getFirst();
         try {
-            return DnNames.parse(schema.schemaManager(), dnLine.text());
+            return dns.parse(dnLine.text());
         } catch (LdapOperationException | IllegalArgumentException e) {
             throw new LdifException(new LdifProblem(file, dnLine.lineNumber(), null,
                     "invalid DN \"" + dnLine.text() + "\": " + e.getMessage()));
         }
     }
 
+    /** {@code dn.getParent()} (for the DN this read last, without building it again). */
+    Dn parentOf(Dn dn) {
+        return dns.parentOf(dn);
+    }
+
     /** The entry of the attribute lines {@code attributeLines} (the record without its dn: and changetype: lines). */
     DirectoryEntry entry(Dn dn, List<LdifLine> attributeLines) {
-        List<EntryAttribute> attributes = new ArrayList<>();
+        DirectoryEntry entry = new DirectoryEntry(dn);
+        List<EntryAttribute> attributes = entry.attributes(); // the live list: filled in place, not copied
         for (LdifLine line : attributeLines) {
-            AttributeDescription description = AttributeDescription.parse(line.name());
-            EntryAttribute existing = find(attributes, description);
+            KnownDescriptions.Resolved resolved = descriptions.resolve(line.name());
+            EntryAttribute existing = find(attributes, resolved.description());
             if (existing == null) {
-                existing = new EntryAttribute(description, schema.attributeType(description.type()), new ArrayList<>());
+                existing = new EntryAttribute(resolved.description(), resolved.type(), List.of());
                 attributes.add(existing);
             }
             existing.values().add(line.value());
         }
-        return new DirectoryEntry(dn, 0, attributes);
+        return entry;
     }
 
+    /** The attribute of this description; the previous line's attribute is checked first (values come in runs). */
     private static EntryAttribute find(List<EntryAttribute> attributes, AttributeDescription description) {
+        if (!attributes.isEmpty() && attributes.getLast().description() == description) {
+            return attributes.getLast();
+        }
         for (EntryAttribute attribute : attributes) {
             if (attribute.description().sameAs(description)) {
                 return attribute;

@@ -20,6 +20,7 @@ public final class LdifRecordReader {
     private int lineNumber;
     private long charactersRead;
     private boolean first = true;
+    private String[] previousNames = new String[0];
 
     public LdifRecordReader(BufferedReader in, String file) {
         this.in = in;
@@ -33,9 +34,10 @@ public final class LdifRecordReader {
             return null;
         }
         List<LdifLine> lines = new ArrayList<>(raw.size());
-        for (RawLine line : raw) {
-            lines.add(parse(line));
+        for (int index = 0; index < raw.size(); index++) {
+            lines.add(parse(raw.get(index), index));
         }
+        rememberNames(lines);
         if (first && lines.getFirst().is("version")) {
             lines.removeFirst();
         }
@@ -63,8 +65,35 @@ public final class LdifRecordReader {
         return file;
     }
 
-    /** One folded line as it stood, with the number of its first physical line. */
-    private record RawLine(int lineNumber, StringBuilder text) {
+    /**
+     * One folded line as it stood, with the number of its first physical line; most lines are not
+     * folded, so a builder is made only for the continuation lines of one that is.
+     */
+    private static final class RawLine {
+        private final int lineNumber;
+        private final String first;
+        private StringBuilder folded;
+
+        RawLine(int lineNumber, String first) {
+            this.lineNumber = lineNumber;
+            this.first = first;
+        }
+
+        int lineNumber() {
+            return lineNumber;
+        }
+
+        /** Appends a continuation line without its leading space. */
+        void appendContinuation(String line) {
+            if (folded == null) {
+                folded = new StringBuilder(first);
+            }
+            folded.append(line, 1, line.length());
+        }
+
+        String text() {
+            return folded == null ? first : folded.toString();
+        }
     }
 
     private List<RawLine> readRawRecord() {
@@ -81,13 +110,13 @@ public final class LdifRecordReader {
                 if (lines.isEmpty() && !inComment && strayContinuation == 0) {
                     strayContinuation = lineNumber;
                 } else if (!inComment && !lines.isEmpty()) {
-                    lines.getLast().text().append(line, 1, line.length());
+                    lines.getLast().appendContinuation(line);
                 }
             } else if (line.charAt(0) == '#') {
                 inComment = true;
             } else {
                 inComment = false;
-                lines.add(new RawLine(lineNumber, new StringBuilder(line)));
+                lines.add(new RawLine(lineNumber, line));
             }
         }
         return lines.isEmpty() && strayContinuation == 0 ? null : checked(lines, strayContinuation);
@@ -101,8 +130,28 @@ public final class LdifRecordReader {
         return lines;
     }
 
-    private LdifLine parse(RawLine raw) {
-        String text = raw.text().toString();
+    /** The attribute names of the record just read, by line position: the next record likely repeats them. */
+    private void rememberNames(List<LdifLine> lines) {
+        if (previousNames.length < lines.size()) {
+            previousNames = new String[lines.size()];
+        }
+        for (int index = 0; index < lines.size(); index++) {
+            String name = lines.get(index).name();
+            previousNames[index] = name.equals("-") ? null : name; // only names that passed isAttributeDescription
+        }
+    }
+
+    /**
+     * The previous record's name at this line position when the text before the colon at
+     * {@code colon} is that name (so no new String, its hash already known, and already checked); else null.
+     */
+    private String previousName(String text, int colon, int position) {
+        String previous = position < previousNames.length ? previousNames[position] : null;
+        return previous != null && previous.length() == colon && text.startsWith(previous) ? previous : null;
+    }
+
+    private LdifLine parse(RawLine raw, int position) {
+        String text = raw.text();
         if (text.equals("-")) {
             return new LdifLine(raw.lineNumber(), "-", new byte[0]);
         }
@@ -110,20 +159,23 @@ public final class LdifRecordReader {
         if (colon <= 0) {
             throw problem(raw.lineNumber(), "expected \"name: value\", found \"" + abbreviate(text) + "\"");
         }
-        String name = text.substring(0, colon);
-        if (!isAttributeDescription(name)) {
-            throw problem(raw.lineNumber(), "not an attribute description: \"" + abbreviate(name) + "\"");
+        String name = previousName(text, colon, position);
+        if (name == null) {
+            name = text.substring(0, colon);
+            if (!isAttributeDescription(text, colon)) {
+                throw problem(raw.lineNumber(), "not an attribute description: \"" + abbreviate(name) + "\"");
+            }
         }
-        return new LdifLine(raw.lineNumber(), name, value(raw.lineNumber(), text.substring(colon + 1)));
+        return new LdifLine(raw.lineNumber(), name, value(raw.lineNumber(), text, colon + 1));
     }
 
-    /** {@code [A-Za-z0-9][A-Za-z0-9;.-]*}, without a regular expression per line. */
-    private static boolean isAttributeDescription(String name) {
-        if (!isAsciiLetterOrDigit(name.charAt(0))) {
+    /** {@code [A-Za-z0-9][A-Za-z0-9;.-]*}, of the text before the colon at {@code colon}, without a regular expression. */
+    private static boolean isAttributeDescription(String text, int colon) {
+        if (!isAsciiLetterOrDigit(text.charAt(0))) {
             return false;
         }
-        for (int i = 1; i < name.length(); i++) {
-            char c = name.charAt(i);
+        for (int i = 1; i < colon; i++) {
+            char c = text.charAt(i);
             if (!isAsciiLetterOrDigit(c) && c != ';' && c != '.' && c != '-') {
                 return false;
             }
@@ -135,18 +187,23 @@ public final class LdifRecordReader {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    private byte[] value(int line, String afterColon) {
-        if (afterColon.startsWith(":")) {
+    /** The value of the line {@code text} whose value part starts at {@code start} (just after the colon). */
+    private byte[] value(int line, String text, int start) {
+        if (text.startsWith(":", start)) {
             try {
-                return Base64.getDecoder().decode(afterColon.substring(1).strip());
+                return Base64.getDecoder().decode(text.substring(start + 1).strip());
             } catch (IllegalArgumentException e) {
                 throw problem(line, "invalid base64 value: " + e.getMessage());
             }
         }
-        if (afterColon.startsWith("<")) {
+        if (text.startsWith("<", start)) {
             throw problem(line, "URL values (\":<\") are not supported");
         }
-        return afterColon.stripLeading().getBytes(StandardCharsets.UTF_8);
+        int from = start;
+        while (from < text.length() && Character.isWhitespace(text.charAt(from))) {
+            from++; // as String.stripLeading: every white space is in the BMP
+        }
+        return text.substring(from).getBytes(StandardCharsets.UTF_8);
     }
 
     private String readLine() {

@@ -74,11 +74,11 @@ final class RecordPreparation {
 
     /** Schema check (unless skipped), then the operational attributes the file did not bring, then the index keys. */
     private PreparedEntry prepare(DirectoryEntry entry, int lineNumber) {
-        boolean uuidFromFile = !entry.ofType(entryUuid).isEmpty();
+        boolean uuidFromFile = entry.hasType(entryUuid);
         Dn parentDn = parentBelowSuffix(entry.dn());
         try {
             String structural = options.skipSchemaCheck() ? null : schema.check(entry);
-            boolean hasStructural = !entry.ofType(structuralObjectClass).isEmpty();
+            boolean hasStructural = entry.hasType(structuralObjectClass);
             operational.stampAdd(entry, importer, csns.next(), hasStructural ? null : structural);
         } catch (LdapOperationException e) {
             return PreparedEntry.failed(entry, lineNumber, e, uuidFromFile, parentDn, seenDns.addIfNew(entry.dn().getNormName()));
@@ -89,6 +89,6 @@ final class RecordPreparation {
 
     /** The parent of {@code dn} if {@code dn} lies below the suffix; null for the suffix and DNs outside it. */
     private Dn parentBelowSuffix(Dn dn) {
-        return suffix.isAncestorOf(dn) && !dn.equals(suffix) ? dn.getParent() : null;
+        return suffix.isAncestorOf(dn) && !dn.equals(suffix) ? entries.parentOf(dn) : null;
     }
 }

@@ -11,6 +11,15 @@ import java.util.Locale;
  * not enforced: values are stored as given and compared prepared.
  */
 final class StringPreparation {
+    /**
+     * The letters from U+00C0 to U+017F that are not mapped, are their own NFKC form, lowercase to
+     * one character, and whose lowercase is its own NFKC form; computed once from the JDK's tables.
+     * They are all starters (canonical combining class 0) that compose with nothing, so a text made of
+     * them and ASCII normalizes character by character. (Left out: U+0130, U+0132/3, U+013F/40, U+0149,
+     * U+017F, which NFKC or lowercasing expand.)
+     */
+    private static final char STABLE_FROM = '\u00C0';
+    private static final boolean[] STABLE_LETTERS = stableLetters('\u00C0', '\u017F');
 
     private StringPreparation() {}
 
@@ -29,9 +38,14 @@ final class StringPreparation {
     }
 
     private static String normalize(String value, boolean foldCase) {
-        if (isPlainAscii(value)) {
+        if (isUnchangedByNormalizing(value)) {
             return foldCase ? value.toLowerCase(Locale.ROOT) : value;
         }
+        return normalizeInFull(value, foldCase);
+    }
+
+    /** The map and normalize steps done in full, whatever the text. */
+    static String normalizeInFull(String value, boolean foldCase) {
         String mapped = mapCharacters(value);
         String normalized = Normalizer.normalize(mapped, Normalizer.Form.NFKC);
         if (!foldCase) {
@@ -40,15 +54,37 @@ final class StringPreparation {
         return Normalizer.normalize(normalized.toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
     }
 
-    /** Printable ASCII and spaces: NFKC and the mapping step leave such text as it is. */
-    private static boolean isPlainAscii(String value) {
+    /**
+     * Printable ASCII, spaces and the {@link #isStableLetter stable} Latin letters: the mapping step
+     * and NFKC leave such text as it is, before and after lowercasing, so lowercasing is all that
+     * case folding does to it.
+     */
+    private static boolean isUnchangedByNormalizing(String value) {
         for (int index = 0; index < value.length(); index++) {
             char c = value.charAt(index);
-            if (c < ' ' || c > '~') {
+            if ((c < ' ' || c > '~') && !isStableLetter(c)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A letter of Latin-1 or Latin Extended-A that {@link #STABLE_LETTERS} lists. */
+    static boolean isStableLetter(char c) {
+        return c >= STABLE_FROM && c < STABLE_FROM + STABLE_LETTERS.length && STABLE_LETTERS[c - STABLE_FROM];
+    }
+
+    private static boolean[] stableLetters(char from, char to) {
+        boolean[] stable = new boolean[to - from + 1];
+        for (char c = from; c <= to; c++) {
+            String text = String.valueOf(c);
+            String lower = text.toLowerCase(Locale.ROOT);
+            stable[c - from] = Character.isLetter(c) && !isMappedToNothing(c) && !isSpace(c)
+                    && Normalizer.normalize(text, Normalizer.Form.NFKC).equals(text)
+                    && lower.length() == 1
+                    && Normalizer.normalize(lower, Normalizer.Form.NFKC).equals(lower);
+        }
+        return stable;
     }
 
     private static String mapCharacters(String value) {
@@ -76,6 +112,9 @@ final class StringPreparation {
     }
 
     private static String collapseSpaces(String value, boolean trimLeading, boolean trimTrailing) {
+        if (!needsCollapsing(value, trimLeading, trimTrailing)) {
+            return value;
+        }
         StringBuilder collapsed = new StringBuilder(value.length());
         boolean lastWasSpace = false;
         for (int index = 0; index < value.length(); index++) {
@@ -91,5 +130,17 @@ final class StringPreparation {
             result = result.stripLeading();
         }
         return trimTrailing ? result.stripTrailing() : result;
+    }
+
+    /** Whether {@link #collapseSpaces} would change {@code value}: a run of spaces, or a space at a trimmed edge. */
+    private static boolean needsCollapsing(String value, boolean trimLeading, boolean trimTrailing) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        if (trimLeading && Character.isWhitespace(value.charAt(0))
+                || trimTrailing && Character.isWhitespace(value.charAt(value.length() - 1))) {
+            return true;
+        }
+        return value.contains("  ");
     }
 }

@@ -27,7 +27,10 @@ final class ValueKeys {
     private static final Pattern BITS = Pattern.compile("[01]*");
 
     private final SchemaManager schemaManager;
+    private static final int MAX_REMEMBERED_OID_TEXTS = 10_000;
+
     private final Map<String, String> oidsByName = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> oidKeysByText = new ConcurrentHashMap<>();
 
     ValueKeys(SchemaManager schemaManager) {
         this.schemaManager = schemaManager;
@@ -42,7 +45,8 @@ final class ValueKeys {
         return switch (family) {
             case OCTET_STRING -> value.clone();
             case INTEGER -> IntegerKey.encode(parseInteger(text(value)));
-            default -> utf8(textKey(family, rule, text(value)));
+            case OBJECT_IDENTIFIER -> objectIdentifierKey(value);
+            default -> textKey(family, rule, value);
         };
     }
 
@@ -55,6 +59,12 @@ final class ValueKeys {
         String prepared = StringPreparation.prepareSubstring(
                 text(component), family != RuleFamily.CASE_EXACT, position);
         return utf8(squeeze(family, prepared));
+    }
+
+    /** The key of a text family's value: on the bytes when {@link AsciiKeys} can, else through a String. */
+    private byte[] textKey(RuleFamily family, MatchingRule rule, byte[] value) {
+        byte[] key = AsciiKeys.keyOrNull(family, value);
+        return key != null ? key : utf8(textKey(family, rule, text(value)));
     }
 
     private String textKey(RuleFamily family, MatchingRule rule, String text) {
@@ -120,6 +130,27 @@ final class ValueKeys {
             }
         }
         return distinguishedName(text);
+    }
+
+    /**
+     * An object identifier's key, remembered by the exact value text when the value names something
+     * the schema defines (bounded: the schema's names as files spell them, emptied if ever too many).
+     */
+    private byte[] objectIdentifierKey(byte[] value) {
+        String text = text(value);
+        byte[] known = oidKeysByText.get(text);
+        if (known != null) {
+            return known.clone();
+        }
+        String oid = objectIdentifier(text);
+        byte[] key = utf8(oid);
+        if (!oid.equals(text.strip().toLowerCase(Locale.ROOT))) {
+            if (oidKeysByText.size() >= MAX_REMEMBERED_OID_TEXTS) {
+                oidKeysByText.clear();
+            }
+            oidKeysByText.put(text, key.clone());
+        }
+        return key;
     }
 
     private String objectIdentifier(String text) {

@@ -1,10 +1,7 @@
 package org.larch.backend.schema;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
+import java.util.Arrays;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.apache.directory.api.ldap.model.schema.LdapSyntax;
 import org.apache.directory.api.ldap.model.schema.SyntaxChecker;
@@ -39,24 +36,34 @@ final class AttributeValues {
         return text != null && (checker == null || checker.isValidSyntax(text));
     }
 
-    /** The value's equality key as text (for sets and comparisons), or null when it cannot be normalized. */
-    String equalityKeyOrNull(AttributeType type, byte[] value) {
+    /** The value's equality key, or null when it cannot be normalized. */
+    byte[] equalityKeyOrNull(AttributeType type, byte[] value) {
         try {
-            return HexFormat.of().formatHex(matchingRules.equalityKey(type, value));
+            return matchingRules.equalityKey(type, value);
         } catch (LdapOperationException invalid) {
             return null;
         }
     }
 
-    private static String utf8OrNull(byte[] value) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
+    /**
+     * The value as text, or null when it is not UTF-8. ASCII (the usual case) needs no decoding;
+     * other text is decoded leniently and encoded again: well-formed UTF-8 comes back byte for byte,
+     * while a malformed sequence comes back as the replacement character's bytes, which it was not.
+     */
+    static String utf8OrNull(byte[] value) {
+        if (isAscii(value)) {
+            return new String(value, StandardCharsets.ISO_8859_1);
         }
+        String text = new String(value, StandardCharsets.UTF_8);
+        return Arrays.equals(text.getBytes(StandardCharsets.UTF_8), value) ? text : null;
+    }
+
+    private static boolean isAscii(byte[] value) {
+        for (byte b : value) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -33,7 +33,12 @@ final class ObjectClassRules {
     /** Class sets remembered before the memory is emptied (a guard against unbounded variety). */
     private static final int MAX_REMEMBERED_CLASS_SETS = 1_000;
 
+    /** Object class values remembered before the memory is emptied (spellings of the schema's classes). */
+    private static final int MAX_REMEMBERED_CLASS_VALUES = 10_000;
+
     private final DirectorySchema schema;
+    /** objectClass value as written → the class it names. */
+    private final Map<String, ObjectClass> classByValue = new ConcurrentHashMap<>();
     /** OIDs of a class set with its superclasses → attribute type OID → whether the set allows it. */
     private final Map<Set<String>, Map<String, Boolean>> allowedByClassSet = new ConcurrentHashMap<>();
 
@@ -70,11 +75,20 @@ final class ObjectClassRules {
         return classes;
     }
 
+    /** The class a value names, remembered by the value's exact text (known classes only: bounded). */
     private ObjectClass known(String name) {
-        ObjectClass objectClass = schema.objectClass(name);
+        ObjectClass objectClass = classByValue.get(name);
+        if (objectClass != null) {
+            return objectClass;
+        }
+        objectClass = schema.objectClass(name);
         if (objectClass == null) {
             throw violation("unrecognized objectClass '" + name.trim() + "'");
         }
+        if (classByValue.size() >= MAX_REMEMBERED_CLASS_VALUES) {
+            classByValue.clear();
+        }
+        classByValue.put(name, objectClass);
         return objectClass;
     }
 
@@ -132,7 +146,7 @@ final class ObjectClassRules {
     private static void checkRequired(DirectoryEntry entry, Iterable<ObjectClass> classes) {
         for (ObjectClass objectClass : classes) {
             for (AttributeType required : objectClass.getMustAttributeTypes()) {
-                if (entry.ofType(required).isEmpty()) {
+                if (!entry.hasType(required)) {
                     throw violation("object class '" + objectClass.getName() + "' requires attribute '"
                             + required.getName() + "'");
                 }

@@ -2,6 +2,7 @@ package org.larch.backend.schema;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.name.Ava;
@@ -63,14 +64,14 @@ final class RdnValues {
     }
 
     private boolean isPresent(DirectoryEntry entry, AttributeType type, byte[] rdnValue) {
-        String wanted = values.equalityKeyOrNull(type, rdnValue);
+        byte[] wanted = values.equalityKeyOrNull(type, rdnValue);
         for (EntryAttribute attribute : entry.ofType(type)) {
             if (!attribute.description().options().isEmpty()) {
                 continue;
             }
             for (byte[] value : attribute.values()) {
-                String key = values.equalityKeyOrNull(type, value);
-                if (key != null && key.equals(wanted)) {
+                byte[] key = values.equalityKeyOrNull(type, value);
+                if (key != null && Arrays.equals(key, wanted)) {
                     return true;
                 }
             }

@@ -1,8 +1,6 @@
 package org.larch.backend.schema;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.larch.backend.LdapOperationException;
@@ -70,15 +68,15 @@ final class SchemaChecker {
     private void checkValues(EntryAttribute attribute, AttributeType type) {
         String name = attribute.description().text();
         List<byte[]> stored = attribute.values();
-        Set<String> seen = new HashSet<>();
+        DistinctKeys seen = stored.size() > 1 ? new DistinctKeys() : null;
         for (int index = 0; index < stored.size(); index++) {
             byte[] value = stored.get(index);
-            String key = values.isValid(type, value) ? values.equalityKeyOrNull(type, value) : null;
+            byte[] key = values.isValid(type, value) ? values.equalityKeyOrNull(type, value) : null;
             if (key == null) {
                 throw new LdapOperationException(ResultCodeEnum.INVALID_ATTRIBUTE_SYNTAX,
                         name + ": value #" + index + " invalid per syntax");
             }
-            if (!seen.add(key)) {
+            if (seen != null && !seen.add(key)) {
                 throw new LdapOperationException(ResultCodeEnum.ATTRIBUTE_OR_VALUE_EXISTS,
                         name + ": value #" + index + " provided more than once");
             }

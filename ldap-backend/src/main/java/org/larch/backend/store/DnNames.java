@@ -31,6 +31,15 @@ public final class DnNames {
         }
     }
 
+    /** The schema-aware DN of {@code rdns}, the leaf first; {@code text} names it in an error. */
+    public static Dn of(SchemaManager schemaManager, String text, Rdn... rdns) {
+        try {
+            return new Dn(schemaManager, rdns);
+        } catch (LdapInvalidDnException e) {
+            throw invalid(text, e);
+        }
+    }
+
     public static Rdn schemaAware(SchemaManager schemaManager, Rdn rdn) {
         if (rdn.isSchemaAware()) {
             return rdn;

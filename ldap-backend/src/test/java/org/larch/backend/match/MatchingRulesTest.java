@@ -140,6 +140,26 @@ class MatchingRulesTest {
         assertTrue(error.getMessage().contains(value), error.getMessage());
     }
 
+    @Test
+    void objectIdentifierKeysRememberedByTextStayTheSchemasOids() {
+        byte[] first = rules.equalityKey(type("objectClass"), bytes("inetOrgPerson"));
+        assertEquals("2.16.840.1.113730.3.2.2", new String(first, UTF_8));
+        first[0] = 'x'; // a caller changing its key changes no one else's
+        assertEquals("2.16.840.1.113730.3.2.2", key("objectClass", "inetOrgPerson"));
+        assertEquals("2.16.840.1.113730.3.2.2", key("objectClass", " INETORGPERSON "));
+        assertEquals("1.2.3", key("objectClass", "1.2.3"));
+        assertEquals("notdefinedanywhere", key("objectClass", "notDefinedAnywhere"));
+        assertInvalid("objectClass", "not an oid");
+    }
+
+    @Test
+    void printableAsciiAndOtherValuesOfOneAttributeShareTheirKeys() {
+        assertTrue(equal("cn", "  Babs   JENSEN ", "babs jensen"));
+        assertTrue(equal("cn", "Babs Jensen", "babs jensen"), "no-break space maps to a space");
+        assertTrue(equal("cn", "Babs	Jensen ", "babs jensen"));
+        assertEquals("x", key("cn", "x"));
+    }
+
     private String key(String attribute, String value) {
         return new String(rules.equalityKey(type(attribute), bytes(value)), UTF_8);
     }
