@@ -18,7 +18,11 @@ import org.apache.directory.api.ldap.model.schema.SchemaManager;
  */
 public final class ObjectClassHierarchy {
     private final SchemaManager schemaManager;
+    private static final int MAX_SPELLINGS = 10_000;
+
     private final Map<String, Set<String>> oidsByName = new ConcurrentHashMap<>();
+    /** The same sets by the value's exact text, so a repeated spelling is not stripped and lowercased again. */
+    private final Map<String, Set<String>> oidsByText = new ConcurrentHashMap<>();
 
     public ObjectClassHierarchy(SchemaManager schemaManager) {
         this.schemaManager = schemaManager;
@@ -34,17 +38,24 @@ public final class ObjectClassHierarchy {
      * equality index keys an entry under); the lowercased name alone for a class the schema lacks.
      */
     public Set<String> selfAndSuperclassOids(byte[] value) {
-        String name = new String(value, StandardCharsets.UTF_8).strip().toLowerCase(Locale.ROOT);
+        String text = new String(value, StandardCharsets.UTF_8);
+        Set<String> byText = oidsByText.get(text);
+        if (byText != null) {
+            return byText;
+        }
+        String name = text.strip().toLowerCase(Locale.ROOT);
         Set<String> known = oidsByName.get(name);
-        if (known != null) {
-            return known;
+        if (known == null) {
+            known = collectOids(name);
+            if (known == null) {
+                return Set.of(name);
+            }
+            oidsByName.put(name, known); // only classes of the schema: bounded
         }
-        Set<String> oids = collectOids(name);
-        if (oids != null) {
-            oidsByName.put(name, oids); // only classes of the schema: bounded
-            return oids;
+        if (oidsByText.size() < MAX_SPELLINGS) {
+            oidsByText.put(text, known); // spellings of schema classes, capped
         }
-        return Set.of(name);
+        return known;
     }
 
     /** The OIDs of the class and its superclasses, or null if the schema has no such class. */

@@ -2,7 +2,9 @@ package org.larch.backend.operational;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.directory.api.ldap.model.schema.AttributeType;
 import org.larch.backend.Identity;
 import org.larch.backend.csn.Csn;
@@ -25,6 +27,8 @@ import org.larch.backend.schema.DirectorySchema;
 public final class OperationalAttributes {
     /** One for the process, so the UUIDs of all adds ascend together. */
     private static final EntryUuidGenerator UUIDS = new EntryUuidGenerator();
+    /** The descriptions of the types this class writes, by type name (a handful: bounded). */
+    private static final Map<String, AttributeDescription> DESCRIPTIONS = new ConcurrentHashMap<>();
 
     private final AttributeType entryUuid;
     private final AttributeType entryCsn;
@@ -140,7 +144,7 @@ public final class OperationalAttributes {
     }
 
     private static void addIfAbsent(DirectoryEntry entry, AttributeType type, byte[] value) {
-        if (entry.ofType(type).isEmpty()) {
+        if (!entry.hasType(type)) {
             entry.attributes().add(attribute(type, value));
         }
     }
@@ -161,7 +165,8 @@ public final class OperationalAttributes {
     }
 
     private static EntryAttribute attribute(AttributeType type, byte[] value) {
-        AttributeDescription description = AttributeDescription.parse(type.getName());
+        // one immutable description per operational type name, not a parse per stamped entry
+        AttributeDescription description = DESCRIPTIONS.computeIfAbsent(type.getName(), AttributeDescription::parse);
         return new EntryAttribute(description, type, List.of(value));
     }
 
