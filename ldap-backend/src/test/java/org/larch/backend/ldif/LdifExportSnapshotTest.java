@@ -35,7 +35,10 @@ class LdifExportSnapshotTest {
             AtomicInteger written = new AtomicInteger();
             Thread writer = Thread.ofPlatform().start(() -> writeUntilStopped(larch, root, stop, written));
             try {
-                for (int round = 0; round < 20; round++) {
+                // at least 20 exports, and on until the writer has added a few entries meanwhile (an export
+                // can be faster than the writer's first commits; bounded by a deadline)
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                for (int round = 0; round < 20 || (written.get() < 5 && System.nanoTime() < deadline); round++) {
                     assertConsistent(exportOf(larch));
                 }
             } finally {
