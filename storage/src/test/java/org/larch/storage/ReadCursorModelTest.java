@@ -50,12 +50,12 @@ class ReadCursorModelTest {
 
     @Test
     void reverseKeyOrder() {
-        check("reverse", new TreeMap<>(ReadCursorModelTest::compareReversed), this::randomKey, DbiFlag.REVERSEKEY);
+        check("reverse", new TreeMap<>(EnvTesting.REVERSE), this::randomKey, DbiFlag.REVERSEKEY);
     }
 
     @Test
     void integerKeyOrder() {
-        check("integers", new TreeMap<>(ReadCursorModelTest::compareLittleEndianLongs), this::randomLong,
+        check("integers", new TreeMap<>(EnvTesting.INTEGER), this::randomLong,
                 DbiFlag.INTEGERKEY);
     }
 
@@ -168,21 +168,5 @@ class ReadCursorModelTest {
         byte[] value = new byte[random.nextInt(50) == 0 ? 5_000 + random.nextInt(5_000) : random.nextInt(120)];
         random.nextBytes(value);
         return value;
-    }
-
-    private static int compareReversed(byte[] a, byte[] b) {
-        int common = Math.min(a.length, b.length);
-        for (int i = 1; i <= common; i++) {
-            int c = Integer.compare(a[a.length - i] & 0xff, b[b.length - i] & 0xff);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.length, b.length);
-    }
-
-    private static int compareLittleEndianLongs(byte[] a, byte[] b) {
-        return Long.compareUnsigned(java.nio.ByteBuffer.wrap(a).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(),
-                java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
     }
 }

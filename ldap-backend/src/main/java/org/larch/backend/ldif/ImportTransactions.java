@@ -63,20 +63,11 @@ final class ImportTransactions implements AutoCloseable {
         return batch.keysOf(entry);
     }
 
-    /** Stores {@code entry} under {@code parentId} (0: it is the suffix entry) with its index keys. */
-    void store(long parentId, DirectoryEntry entry) {
-        store(parentId, entry, indexKeys(entry));
-    }
-
-    /** Stores {@code entry} under {@code parentId} (0: it is the suffix entry) with {@code keys}, its {@link #indexKeys}. */
-    void store(long parentId, DirectoryEntry entry, EntryIndexKeys keys) {
-        store(parentId, entry, keys, false);
-    }
-
     /**
-     * {@link #store(long, DirectoryEntry, EntryIndexKeys)}; with {@code knownNew} the existence check is
-     * skipped ({@link StoreWriter#addKnownNew}): only for an entry whose parent this import
-     * {@link #created} and whose DN the file has not named before.
+     * Stores {@code entry} under {@code parentId} (0: it is the suffix entry) with {@code keys}, its
+     * {@link #indexKeys}. With {@code knownNew} the existence check is skipped
+     * ({@link StoreWriter#addKnownNew}): only for an entry whose parent this import {@link #created}
+     * and whose DN the file has not named before.
      */
     void store(long parentId, DirectoryEntry entry, EntryIndexKeys keys, boolean knownNew) {
         if (parentId == 0) {

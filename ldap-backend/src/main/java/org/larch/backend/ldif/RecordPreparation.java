@@ -76,15 +76,15 @@ final class RecordPreparation {
     private PreparedEntry prepare(DirectoryEntry entry, int lineNumber) {
         boolean uuidFromFile = entry.hasType(entryUuid);
         Dn parentDn = parentBelowSuffix(entry.dn());
+        boolean firstOfItsDn = seenDns.addIfNew(entry.dn().getNormName());
         try {
             String structural = options.skipSchemaCheck() ? null : schema.check(entry);
             boolean hasStructural = entry.hasType(structuralObjectClass);
             operational.stampAdd(entry, importer, csns.next(), hasStructural ? null : structural);
         } catch (LdapOperationException e) {
-            return PreparedEntry.failed(entry, lineNumber, e, uuidFromFile, parentDn, seenDns.addIfNew(entry.dn().getNormName()));
+            return PreparedEntry.failed(entry, lineNumber, e, uuidFromFile, parentDn, firstOfItsDn);
         }
-        return new PreparedEntry(entry, lineNumber, indexKeys.apply(entry), null, uuidFromFile, parentDn,
-                seenDns.addIfNew(entry.dn().getNormName()));
+        return new PreparedEntry(entry, lineNumber, indexKeys.apply(entry), null, uuidFromFile, parentDn, firstOfItsDn);
     }
 
     /** The parent of {@code dn} if {@code dn} lies below the suffix; null for the suffix and DNs outside it. */

@@ -3,8 +3,6 @@ package org.larch.backend.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
-import java.util.function.ToIntFunction;
-import org.larch.backend.entry.AttributeDescription;
 import org.larch.backend.entry.EntryAttribute;
 
 /**
@@ -29,11 +27,6 @@ public final class EntryRecord {
     public static final int FORMAT = 1;
 
     private EntryRecord() {}
-
-    /** Encodes {@code attributes}; {@code descriptionIds} gives each description's dictionary id. */
-    public static byte[] encode(List<EntryAttribute> attributes, ToIntFunction<AttributeDescription> descriptionIds) {
-        return encode(attributes, (position, description) -> descriptionIds.applyAsInt(description));
-    }
 
     /**
      * Encodes {@code attributes}, asking {@code descriptionIds} for the id at each position; the record

@@ -22,7 +22,7 @@ class RecordGoldenBytesTest {
                 attribute("cn", "ab", "c"),
                 attribute("sn;lang-en", ""));
         Map<String, Integer> ids = Map.of("cn", 3, "sn;lang-en", 200);
-        byte[] encoded = EntryRecord.encode(attributes, description -> ids.get(description.text()));
+        byte[] encoded = EntryRecord.encode(attributes, (position, description) -> ids.get(description.text()));
         // format 1, 2 attributes; cn=3, 2 values: len 2 "ab", len 1 "c"; id 200 = varint c8 01, 1 value of length 0
         assertEquals("01" + "02" + "03" + "02" + "02" + "6162" + "01" + "63" + "c801" + "01" + "00", HEX.formatHex(encoded));
 
@@ -42,7 +42,7 @@ class RecordGoldenBytesTest {
         for (int i = 0; i < 130; i++) {
             attributes.add(new EntryAttribute(AttributeDescription.parse("description"), null, List.of(longValue)));
         }
-        byte[] encoded = EntryRecord.encode(attributes, description -> 20_000);
+        byte[] encoded = EntryRecord.encode(attributes, (position, description) -> 20_000);
         // format, count 130 = 82 01; per attribute: id 20000 = a0 9c 01, 1 value, length 300 = ac 02, 300 bytes
         assertEquals(1 + 2 + 130 * (3 + 1 + 2 + 300), encoded.length);
         assertEquals("018201" + "a09c01" + "01" + "ac02" + "7878", HEX.formatHex(encoded, 0, 11));
